@@ -1,0 +1,7 @@
+import { json } from '@/lib/http/endpoint';
+import { preflight } from '@/lib/http/cors';
+
+const unknownEndpoint = async (request: Request) => json(request, 404, { message: 'unknown endpoint' });
+
+export { unknownEndpoint as GET, unknownEndpoint as POST, unknownEndpoint as PUT, unknownEndpoint as DELETE, unknownEndpoint as PATCH };
+export const OPTIONS = preflight;

@@ -1,0 +1,7 @@
+import { api } from '@/lib/api/endpoints';
+import { handler, routes } from '@/lib/http/endpoint';
+import { createStore } from '@/lib/store/franchises';
+
+export const { POST, OPTIONS } = routes({
+  POST: handler(api.createStore, async ({ user, params, body }) => createStore(user, params.franchiseId, body)),
+});

@@ -1,0 +1,28 @@
+import { api } from '@/lib/api/endpoints';
+import { handler, reply, routes } from '@/lib/http/endpoint';
+import { listOrders, placeOrder, type OrderView } from '@/lib/store/orders';
+
+const contractOrder = ({ id, franchiseId, storeId, date, status, items }: OrderView) => ({
+  id,
+  franchiseId,
+  storeId,
+  date,
+  status,
+  items,
+});
+
+export const { GET, POST, OPTIONS } = routes({
+  GET: handler(api.listOrders, async ({ user, query }) => {
+    const history = await listOrders(user, query.page);
+    return { ...history, orders: history.orders.map(contractOrder) };
+  }),
+  POST: handler(api.createOrder, async ({ user, body }) => {
+    const placed = await placeOrder(user, body);
+    const { franchiseId, storeId, items, id, status } = placed.order;
+    const order = { franchiseId, storeId, items: items.map(({ menuId, description, price }) => ({ menuId, description, price })), id, status };
+    if (placed.factoryError) {
+      return reply(500, { message: 'Failed to fulfill order at factory', reason: placed.factoryError, order });
+    }
+    return { order, jwt: placed.jwt, ...(placed.reportUrl ? { reportUrl: placed.reportUrl } : {}) };
+  }),
+});

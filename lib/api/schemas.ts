@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/** Every input schema of the REST API and the UI's server actions, in one place. */
+
+const trimmed = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+
+export const id = z.coerce.number({ error: 'must be a number' }).int('must be a whole number').positive('must be positive');
+export const name = trimmed(80);
+export const email = z.string().trim().toLowerCase().pipe(z.email('must be an email address')).pipe(z.string().max(254));
+export const password = z.string().min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters');
+/** Passwords are checked, not validated, at login: an old short password must still work. */
+const loginPassword = z.string().min(1, 'is required').max(200);
+
+export const registerBody = z.object({ name, email, password });
+export const loginBody = z.object({ email, password: loginPassword });
+export const updateUserBody = z
+  .object({ name: name.optional(), email: email.optional(), password: password.optional() })
+  .strict();
+
+export const userIdParams = z.object({ userId: id });
+export const franchiseIdParams = z.object({ franchiseId: id });
+/** GET /api/franchise/:userId shares its route segment with /api/franchise/:franchiseId. */
+export const franchiseOwnerParams = z.object({ franchiseId: id }).transform(({ franchiseId }) => ({ userId: franchiseId }));
+export const storeParams = z.object({ franchiseId: id, storeId: id });
+
+const page = (first: 0 | 1) => z.coerce.number().int().min(first, `must be ${first} or more`).max(100_000).default(first);
+const limit = z.coerce.number().int().min(1).max(100).default(10);
+/** A name filter in which * is a wildcard. */
+const nameFilter = z.string().trim().max(80).default('*');
+
+export const userListQuery = z.object({ page: page(1), limit, name: nameFilter });
+export const franchiseListQuery = z.object({ page: page(0), limit, name: nameFilter });
+export const orderListQuery = z.object({ page: page(1) });
+
+/** Prices in ₿ as the API shows them: positive, at most 8 decimals, at most 1 ₿. */
+export const btc = z
+  .number({ error: 'must be a number of bitcoin' })
+  .positive('must be more than 0')
+  .max(1, 'must be at most 1 ₿')
+  .refine((v) => Math.abs(Math.round(v * 1e8) - v * 1e8) < 1e-6, 'must have at most 8 decimal places');
+
+export const menuItemBody = z.object({
+  title: trimmed(60),
+  description: trimmed(300),
+  image: trimmed(300),
+  price: btc,
+});
+
+export const MAX_ORDER_ITEMS = 20;
+export const orderBody = z.object({
+  franchiseId: id,
+  storeId: id,
+  items: z
+    .array(
+      // Descriptions and prices sent by a client are accepted for compatibility and ignored.
+      z.object({ menuId: id, description: z.string().max(300).optional(), price: z.number().optional() }),
+    )
+    .min(1, 'must hold at least one pizza')
+    .max(MAX_ORDER_ITEMS, `must hold at most ${MAX_ORDER_ITEMS} pizzas`),
+});
+
+export const createFranchiseBody = z.object({
+  name: trimmed(60),
+  admins: z.array(z.object({ email })).max(20).default([]),
+});
+export const createStoreBody = z.object({ name: trimmed(60) });
+export const orderIdParams = z.object({ orderId: id });
+
+export type RegisterInput = z.infer<typeof registerBody>;
+export type LoginInput = z.infer<typeof loginBody>;
+export type UpdateUserInput = z.infer<typeof updateUserBody>;
+export type MenuItemInput = z.infer<typeof menuItemBody>;
+export type OrderInput = z.infer<typeof orderBody>;
+export type CreateFranchiseInput = z.infer<typeof createFranchiseBody>;

@@ -1,0 +1,132 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The app's configuration, read from the environment once and validated with zod.
+ * Nothing else in lib/ reads process.env. Invalid configuration throws a ConfigError
+ * naming the variable, which stops start-up.
+ */
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
+  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+
+const optionalSecret = (min: number) =>
+  z
+    .string()
+    .min(min, `must be at least ${min} characters`)
+    .optional();
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres:\/\/|postgresql:\/\/)/, 'must start with file:, postgres:// or postgresql://')
+    .optional(),
+  SEED_DEMO: flag.optional(),
+  ADMIN_EMAIL: z.email().default('admin@jwt.pizza'),
+  ADMIN_PASSWORD: optionalSecret(12),
+  AUTH_SECRET: optionalSecret(32),
+  TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(86_400),
+  FACTORY_URL: z.url().optional(),
+  FACTORY_API_KEY: optionalSecret(24),
+  FACTORY_ADMIN_KEY: optionalSecret(24),
+  FACTORY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+  PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(15),
+});
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export interface Env {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  dataDir: string;
+  databaseUrl: string;
+  databaseKind: DatabaseKind;
+  seedDemo: boolean;
+  adminEmail: string;
+  /** Set when ADMIN_PASSWORD is given; otherwise the seed generates one. */
+  adminPassword: string | undefined;
+  authSecret: string;
+  tokenTtlSeconds: number;
+  factoryUrl: string;
+  /** True when FACTORY_URL is unset and the store uses the factory hosted in this app. */
+  factoryEmbedded: boolean;
+  factoryApiKey: string;
+  factoryAdminKey: string;
+  factoryTimeoutMs: number;
+  /** scrypt cost as log2(N). */
+  passwordHashCost: number;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * A secret generated on first use and kept under DATA_DIR. The exclusive create makes
+ * concurrent starters (several route bundles, several processes) agree on one value.
+ */
+function persistedSecret(dataDir: string, name: string, bytes = 32): string {
+  const dir = path.join(dataDir, 'secrets');
+  const file = path.join(dir, name);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    writeFileSync(file, randomBytes(bytes).toString('base64url'), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings count as unset, as in most deployment tools.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration. ${problems}`);
+  }
+  const e = result.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, 'jwt-pizza.db')}`;
+  const databaseKind: DatabaseKind = databaseUrl.startsWith('file:') ? 'sqlite' : 'postgres';
+  const factoryEmbedded = e.FACTORY_URL === undefined;
+  if (!factoryEmbedded && e.FACTORY_API_KEY === undefined) {
+    throw new ConfigError('Invalid configuration. FACTORY_API_KEY: required when FACTORY_URL names an external factory');
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    dataDir,
+    databaseUrl,
+    databaseKind,
+    seedDemo: e.SEED_DEMO ?? databaseKind === 'sqlite',
+    adminEmail: e.ADMIN_EMAIL.toLowerCase(),
+    adminPassword: e.ADMIN_PASSWORD,
+    authSecret: e.AUTH_SECRET ?? persistedSecret(dataDir, 'AUTH_SECRET'),
+    tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+    factoryUrl: (e.FACTORY_URL ?? `http://127.0.0.1:${e.PORT}/factory`).replace(/\/+$/, ''),
+    factoryEmbedded,
+    factoryApiKey: e.FACTORY_API_KEY ?? persistedSecret(dataDir, 'FACTORY_API_KEY'),
+    factoryAdminKey: e.FACTORY_ADMIN_KEY ?? persistedSecret(dataDir, 'FACTORY_ADMIN_KEY'),
+    factoryTimeoutMs: e.FACTORY_TIMEOUT_MS,
+    passwordHashCost: e.PASSWORD_HASH_COST,
+  };
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration, read on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,100 @@
+import 'server-only';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { z } from 'zod';
+import { env } from '@/lib/env';
+
+/**
+ * The store's one door to the pizza factory. Everything goes over HTTP to FACTORY_URL, with
+ * a time budget that really aborts the request when it runs out.
+ */
+
+export interface PizzaOrder {
+  diner: { id: number; name: string; email: string };
+  order: { id: number; franchiseId: number; storeId: number; items: { menuId: number; description: string; price: number }[] };
+}
+
+export type FactoryFailure =
+  | { kind: 'timeout'; message: string }
+  | { kind: 'rejected'; status: number; message: string }
+  | { kind: 'unreachable'; message: string }
+  | { kind: 'bad_pizza'; message: string };
+
+export type FactoryResult = { ok: true; jwt: string; reportUrl?: string } | ({ ok: false } & FactoryFailure);
+
+const orderReply = z.object({ jwt: z.string().min(1), reportUrl: z.string().optional() });
+const errorReply = z.object({ message: z.string() }).partial();
+
+async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  const { factoryUrl, factoryTimeoutMs } = env();
+  return fetch(`${factoryUrl}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(factoryTimeoutMs),
+    cache: 'no-store',
+  });
+}
+
+function describeFetchError(error: unknown): FactoryFailure {
+  if (error instanceof DOMException && error.name === 'TimeoutError') {
+    return { kind: 'timeout', message: `the factory did not answer within ${env().factoryTimeoutMs} ms` };
+  }
+  return { kind: 'unreachable', message: 'the factory could not be reached' };
+}
+
+/** Asks the factory to make and sign a pizza, then checks the signature against its JWKS. */
+export async function orderPizza(request: PizzaOrder): Promise<FactoryResult> {
+  let response: Response;
+  try {
+    response = await post('/api/order', request, { Authorization: `Bearer ${env().factoryApiKey}` });
+  } catch (error) {
+    return { ok: false, ...describeFetchError(error) };
+  }
+  const body: unknown = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const message = errorReply.safeParse(body).data?.message ?? `factory answered ${response.status}`;
+    return { ok: false, kind: 'rejected', status: response.status, message };
+  }
+  const parsed = orderReply.safeParse(body);
+  if (!parsed.success) return { ok: false, kind: 'bad_pizza', message: 'the factory answered without a pizza' };
+  try {
+    await verifyPizzaSignature(parsed.data.jwt);
+  } catch {
+    return { ok: false, kind: 'bad_pizza', message: 'the factory returned a pizza whose signature does not verify' };
+  }
+  return { ok: true, jwt: parsed.data.jwt, reportUrl: parsed.data.reportUrl };
+}
+
+const globalForJwks = globalThis as unknown as { __jwtPizzaJwks?: { url: string; set: ReturnType<typeof createRemoteJWKSet> } };
+
+function jwks() {
+  const url = `${env().factoryUrl}/.well-known/jwks.json`;
+  if (globalForJwks.__jwtPizzaJwks?.url !== url) {
+    globalForJwks.__jwtPizzaJwks = {
+      url,
+      set: createRemoteJWKSet(new URL(url), { timeoutDuration: env().factoryTimeoutMs, cooldownDuration: 5_000 }),
+    };
+  }
+  return globalForJwks.__jwtPizzaJwks.set;
+}
+
+/** Verifies a pizza locally against the factory's published keys. */
+export async function verifyPizzaSignature(jwt: string): Promise<JWTPayload> {
+  const { payload } = await jwtVerify(jwt, jwks(), { algorithms: ['RS256'] });
+  return payload;
+}
+
+export type FactoryVerdict = { valid: true; payload: unknown } | { valid: false; message: string };
+
+/** Asks the factory itself whether a pizza is genuine, as the original front ends do. */
+export async function verifyAtFactory(jwt: string): Promise<FactoryVerdict> {
+  try {
+    const response = await post('/api/order/verify', { jwt });
+    const body = (await response.json().catch(() => ({}))) as { message?: string; payload?: unknown };
+    if (response.ok && body.message === 'valid') return { valid: true, payload: body.payload };
+    if (response.status === 403) return { valid: false, message: 'the factory says this pizza is not genuine' };
+    return { valid: false, message: body.message ?? `the factory answered ${response.status}` };
+  } catch (error) {
+    return { valid: false, message: describeFetchError(error).message };
+  }
+}

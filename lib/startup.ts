@@ -1,0 +1,26 @@
+import 'server-only';
+import { purgeExpiredApiTokens } from '@/lib/auth/api-tokens';
+import { migrate } from '@/lib/db/migrate';
+import { env } from '@/lib/env';
+import { startFactory } from '@/lib/factory/bootstrap';
+import { log } from '@/lib/log';
+import { seed } from '@/lib/store/seed';
+
+/**
+ * The host's start-up: it owns both services, so it is the one place that may start the
+ * store and the factory side by side. They still talk only over HTTP.
+ */
+export async function startApp(): Promise<void> {
+  try {
+    const config = env();
+    const applied = await migrate(config.databaseKind, config.databaseUrl);
+    log.info('database ready', { engine: config.databaseKind, applied });
+    await seed();
+    if (config.factoryEmbedded) await startFactory({ storeVendorKey: config.factoryApiKey });
+    await purgeExpiredApiTokens();
+    log.info('app started', { port: config.port, factory: config.factoryUrl });
+  } catch (error) {
+    log.error('start-up failed', { err: error instanceof Error ? error.message : String(error) });
+    process.exit(1);
+  }
+}

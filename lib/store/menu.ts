@@ -1,0 +1,50 @@
+import 'server-only';
+import type { AuthUser } from '@/lib/auth/roles';
+import type { MenuItemInput } from '@/lib/api/schemas';
+import { cached, invalidate } from '@/lib/cache';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { assertAdmin } from './access';
+import { btcToSat, satToBtc } from './money';
+
+export interface MenuItem {
+  id: number;
+  title: string;
+  image: string;
+  price: number;
+  description: string;
+  priceSat: number;
+}
+
+const MENU_KEY = 'menu';
+const MENU_TTL_MS = 5_000;
+
+/** The menu, cached: every order reads it, and it changes rarely. */
+export function getMenu(): Promise<MenuItem[]> {
+  return cached(MENU_KEY, MENU_TTL_MS, async () => {
+    const rows = await db.menuItem.findMany({ orderBy: { id: 'asc' } });
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      image: r.image,
+      price: satToBtc(r.priceSat),
+      description: r.description,
+      priceSat: r.priceSat,
+    }));
+  });
+}
+
+/** The menu as the REST contract shows it. */
+export const publicMenu = (menu: MenuItem[]) =>
+  menu.map(({ id, title, image, price, description }) => ({ id, title, image, price, description }));
+
+export async function addMenuItem(actor: AuthUser | undefined, input: MenuItemInput): Promise<MenuItem[]> {
+  assertAdmin(actor);
+  const existing = await db.menuItem.findUnique({ where: { title: input.title } });
+  if (existing) throw new AppError('conflict', `the menu already has a pizza called ${input.title}`);
+  await db.menuItem.create({
+    data: { title: input.title, description: input.description, image: input.image, priceSat: btcToSat(input.price) },
+  });
+  invalidate(MENU_KEY);
+  return getMenu();
+}

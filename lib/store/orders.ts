@@ -1,0 +1,150 @@
+import 'server-only';
+import { isAdmin, type AuthUser } from '@/lib/auth/roles';
+import type { OrderInput } from '@/lib/api/schemas';
+import { db, type Prisma } from '@/lib/db';
+import { AppError, notFound } from '@/lib/errors';
+import { orderPizza } from '@/lib/factory-client';
+import { getMenu } from './menu';
+import { satToBtc } from './money';
+
+export type OrderStatus = 'pending' | 'fulfilled' | 'failed';
+
+export interface OrderItemView {
+  id?: number;
+  menuId: number;
+  description: string;
+  price: number;
+}
+
+export interface OrderView {
+  id: number;
+  franchiseId: number;
+  storeId: number;
+  date: string;
+  status: OrderStatus;
+  items: OrderItemView[];
+  /** Display names, for the UI. */
+  franchiseName: string;
+  storeName: string;
+  totalPrice: number;
+  jwt: string | null;
+  fulfilledAt: string | null;
+  failureReason: string | null;
+}
+
+const orderInclude = {
+  items: { orderBy: { id: 'asc' } },
+  franchise: { select: { name: true } },
+  store: { select: { name: true } },
+} satisfies Prisma.OrderInclude;
+
+type OrderRow = Prisma.OrderGetPayload<{ include: typeof orderInclude }>;
+
+function toView(row: OrderRow): OrderView {
+  return {
+    id: row.id,
+    franchiseId: row.franchiseId,
+    storeId: row.storeId,
+    date: row.createdAt.toISOString(),
+    status: row.status as OrderStatus,
+    items: row.items.map((i) => ({ id: i.id, menuId: i.menuId, description: i.description, price: satToBtc(i.priceSat) })),
+    franchiseName: row.franchise.name,
+    storeName: row.store.name,
+    totalPrice: satToBtc(row.items.reduce((sum, i) => sum + i.priceSat, 0)),
+    jwt: row.jwt,
+    fulfilledAt: row.fulfilledAt?.toISOString() ?? null,
+    failureReason: row.failureReason,
+  };
+}
+
+export interface PlacedOrder {
+  order: OrderView;
+  /** Set when the factory signed the pizza. */
+  jwt?: string;
+  reportUrl?: string;
+  /** Why the factory did not sign it; the order stays recorded as pending. */
+  factoryError?: string;
+}
+
+/**
+ * Records a paid order, priced from the menu in the database whatever the client sent, then
+ * asks the factory for the signed pizza. The order is written whole before the factory is
+ * called, so a factory failure never loses it.
+ */
+export async function placeOrder(actor: AuthUser | undefined, input: OrderInput): Promise<PlacedOrder> {
+  if (!actor) throw new AppError('unauthorized', 'unauthorized');
+  const store = await db.store.findFirst({
+    where: { id: input.storeId, closedAt: null, franchise: { closedAt: null } },
+    select: { franchiseId: true },
+  });
+  if (!store) throw notFound('store');
+  if (store.franchiseId !== input.franchiseId) {
+    throw new AppError('bad_request', `store ${input.storeId} does not belong to franchise ${input.franchiseId}`);
+  }
+  const menu = new Map((await getMenu()).map((m) => [m.id, m]));
+  const items = input.items.map(({ menuId }) => {
+    const item = menu.get(menuId);
+    if (!item) throw new AppError('bad_request', `menu item ${menuId} is not on the menu`);
+    return { menuId, description: item.title, priceSat: item.priceSat };
+  });
+
+  const row = await db.order.create({
+    data: { dinerId: actor.id, franchiseId: input.franchiseId, storeId: input.storeId, items: { create: items } },
+    include: orderInclude,
+  });
+  const order = toView(row);
+
+  const result = await orderPizza({
+    diner: { id: actor.id, name: actor.name, email: actor.email },
+    order: {
+      id: order.id,
+      franchiseId: order.franchiseId,
+      storeId: order.storeId,
+      items: order.items.map(({ menuId, description, price }) => ({ menuId, description, price })),
+    },
+  });
+  if (!result.ok) {
+    await db.order.update({ where: { id: order.id }, data: { failureReason: result.message } });
+    return { order: { ...order, failureReason: result.message }, factoryError: result.message };
+  }
+  const fulfilledAt = new Date();
+  await db.order.update({ where: { id: order.id }, data: { status: 'fulfilled', jwt: result.jwt, fulfilledAt, failureReason: null } });
+  return {
+    order: { ...order, status: 'fulfilled', jwt: result.jwt, fulfilledAt: fulfilledAt.toISOString(), failureReason: null },
+    jwt: result.jwt,
+    reportUrl: result.reportUrl,
+  };
+}
+
+export const ORDERS_PER_PAGE = 10;
+
+export interface OrderHistory {
+  dinerId: number;
+  orders: OrderView[];
+  page: number;
+  more: boolean;
+}
+
+/** A diner's orders, newest first, ten a page (page is 1-based). */
+export async function listOrders(actor: AuthUser | undefined, page: number): Promise<OrderHistory> {
+  if (!actor) throw new AppError('unauthorized', 'unauthorized');
+  const rows = await db.order.findMany({
+    where: { dinerId: actor.id },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    skip: (page - 1) * ORDERS_PER_PAGE,
+    take: ORDERS_PER_PAGE + 1,
+    include: orderInclude,
+  });
+  return { dinerId: actor.id, orders: rows.slice(0, ORDERS_PER_PAGE).map(toView), page, more: rows.length > ORDERS_PER_PAGE };
+}
+
+/** One order, for its diner or an admin. Other users get a 404, so ids reveal nothing. */
+export async function getOrder(actor: AuthUser | undefined, orderId: number): Promise<OrderView> {
+  if (!actor) throw new AppError('unauthorized', 'unauthorized');
+  const row = await db.order.findFirst({
+    where: { id: orderId, ...(isAdmin(actor) ? {} : { dinerId: actor.id }) },
+    include: orderInclude,
+  });
+  if (!row) throw notFound('order');
+  return toView(row);
+}
