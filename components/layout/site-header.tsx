@@ -1,0 +1,68 @@
+import Link from 'next/link';
+import { signOutAction } from '@/app/actions';
+import { currentUser } from '@/lib/auth/session';
+import { franchiseIdsOf, isAdmin } from '@/lib/auth/roles';
+import { Logo } from './logo';
+
+export async function SiteHeader() {
+  const user = await currentUser();
+  const links = [
+    { href: '/menu', label: 'Order' },
+    ...(user ? [{ href: '/dashboard', label: 'My orders' }] : []),
+    ...(user && franchiseIdsOf(user).length ? [{ href: '/franchise', label: 'Franchise' }] : []),
+    ...(isAdmin(user) ? [{ href: '/admin', label: 'Admin' }] : []),
+    { href: '/about', label: 'About' },
+  ];
+  const authLinks = user ? (
+    <form action={signOutAction}>
+      <button type="submit" className="rounded-full px-3 py-2 text-sm font-semibold text-char-800 hover:bg-crust-100">
+        Sign out
+      </button>
+    </form>
+  ) : (
+    <>
+      <Link href="/login" className="rounded-full px-3 py-2 text-sm font-semibold text-char-800 hover:bg-crust-100">
+        Sign in
+      </Link>
+      <Link href="/register" className="rounded-full bg-sauce-500 px-4 py-2 text-sm font-semibold text-white hover:bg-sauce-600">
+        Sign up
+      </Link>
+    </>
+  );
+  return (
+    <header className="sticky top-0 z-30 border-b border-char-900/10 bg-crust-50/90 backdrop-blur">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4">
+        <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
+          <Logo />
+          <span>JWT Pizza</span>
+        </Link>
+        <nav aria-label="Main" className="hidden items-center gap-1 md:flex">
+          {links.map((l) => (
+            <Link key={l.href} href={l.href} className="rounded-full px-3 py-2 text-sm font-semibold text-char-800 hover:bg-crust-100">
+              {l.label}
+            </Link>
+          ))}
+          <span className="mx-2 h-6 w-px bg-char-900/10" aria-hidden="true" />
+          {user && <span className="px-2 text-sm text-char-700" data-testid="signed-in-as">{user.name}</span>}
+          {authLinks}
+        </nav>
+        <details className="relative md:hidden">
+          <summary className="cursor-pointer list-none rounded-full px-3 py-2 text-sm font-semibold hover:bg-crust-100" aria-label="Menu">
+            Menu ☰
+          </summary>
+          <nav aria-label="Main (mobile)" className="absolute right-0 mt-2 flex w-56 flex-col gap-1 rounded-2xl border border-char-900/10 bg-white p-2 shadow-lg">
+            {links.map((l) => (
+              <Link key={l.href} href={l.href} className="rounded-xl px-3 py-2 text-sm font-semibold hover:bg-crust-100">
+                {l.label}
+              </Link>
+            ))}
+            <div className="flex flex-wrap gap-1 border-t border-char-900/10 pt-2">{authLinks}</div>
+          </nav>
+        </details>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,35 @@
+export function Card({ className = '', ...props }: React.ComponentProps<'div'>) {
+  return <div className={`rounded-2xl border border-char-900/10 bg-white p-5 shadow-sm ${className}`} {...props} />;
+}
+
+export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: React.ReactNode; actions?: React.ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <h1 className="text-3xl font-bold tracking-tight text-char-900">{title}</h1>
+        {subtitle && <p className="mt-1 text-char-700">{subtitle}</p>}
+      </div>
+      {actions && <div className="flex flex-wrap gap-2">{actions}</div>}
+    </div>
+  );
+}
+
+export function EmptyState({ title, children, action }: { title: string; children?: React.ReactNode; action?: React.ReactNode }) {
+  return (
+    <div className="rounded-2xl border-2 border-dashed border-char-900/15 bg-white/60 px-6 py-10 text-center">
+      <p className="text-lg font-semibold text-char-800">{title}</p>
+      {children && <div className="mt-1 text-char-700">{children}</div>}
+      {action && <div className="mt-4">{action}</div>}
+    </div>
+  );
+}
+
+export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'good' | 'warn' | 'bad'; children: React.ReactNode }) {
+  const tones = {
+    neutral: 'bg-char-900/5 text-char-800',
+    good: 'bg-basil-500/10 text-basil-600',
+    warn: 'bg-crust-200 text-char-900',
+    bad: 'bg-sauce-500/10 text-sauce-700',
+  };
+  return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ${tones[tone]}`}>{children}</span>;
+}
