@@ -12,6 +12,7 @@ const globalForCache = globalThis as unknown as { __jwtPizzaCache?: Map<string, 
 const entries = (globalForCache.__jwtPizzaCache ??= new Map());
 
 export function cached<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+  if (ttlMs <= 0) return load();
   const now = Date.now();
   const hit = entries.get(key);
   if (hit && hit.expiresAt > now) return hit.value as Promise<T>;

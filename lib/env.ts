@@ -38,6 +38,7 @@ const schema = z.object({
   FACTORY_ADMIN_KEY: optionalSecret(24),
   FACTORY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(15),
+  CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
 });
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -62,6 +63,8 @@ export interface Env {
   factoryTimeoutMs: number;
   /** scrypt cost as log2(N). */
   passwordHashCost: number;
+  /** How long the menu and public franchise list are cached; 0 turns caching off. */
+  cacheTtlMs: number;
 }
 
 export class ConfigError extends Error {
@@ -120,6 +123,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     factoryAdminKey: e.FACTORY_ADMIN_KEY ?? persistedSecret(dataDir, 'FACTORY_ADMIN_KEY'),
     factoryTimeoutMs: e.FACTORY_TIMEOUT_MS,
     passwordHashCost: e.PASSWORD_HASH_COST,
+    cacheTtlMs: e.CACHE_TTL_MS,
   };
 }
 

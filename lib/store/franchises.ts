@@ -3,6 +3,7 @@ import { isAdmin, type AuthUser } from '@/lib/auth/roles';
 import type { CreateFranchiseInput } from '@/lib/api/schemas';
 import { cached, invalidate } from '@/lib/cache';
 import { db } from '@/lib/db';
+import { env } from '@/lib/env';
 import { AppError, notFound } from '@/lib/errors';
 import { assertAdmin, assertFranchiseAdmin, assertSelfOrAdmin } from './access';
 import { satToBtc } from './money';
@@ -27,7 +28,6 @@ export interface FranchiseView {
 }
 
 const LIST_KEY = 'franchises:';
-const LIST_TTL_MS = 5_000;
 
 const open = { closedAt: null } as const;
 
@@ -69,7 +69,7 @@ export async function listFranchises(
     return { franchises: await loadFranchises(ids, detail), more: rows.length > query.limit };
   };
   if (detail) return load();
-  return cached(`${LIST_KEY}${query.page}:${query.limit}:${query.name}`, LIST_TTL_MS, load);
+  return cached(`${LIST_KEY}${query.page}:${query.limit}:${query.name}`, env().cacheTtlMs, load);
 }
 
 /** The franchises a user administers, with admins and revenue. */

@@ -3,6 +3,7 @@ import type { AuthUser } from '@/lib/auth/roles';
 import type { MenuItemInput } from '@/lib/api/schemas';
 import { cached, invalidate } from '@/lib/cache';
 import { db } from '@/lib/db';
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { assertAdmin } from './access';
 import { btcToSat, satToBtc } from './money';
@@ -17,11 +18,10 @@ export interface MenuItem {
 }
 
 const MENU_KEY = 'menu';
-const MENU_TTL_MS = 5_000;
 
 /** The menu, cached: every order reads it, and it changes rarely. */
 export function getMenu(): Promise<MenuItem[]> {
-  return cached(MENU_KEY, MENU_TTL_MS, async () => {
+  return cached(MENU_KEY, env().cacheTtlMs, async () => {
     const rows = await db.menuItem.findMany({ orderBy: { id: 'asc' } });
     return rows.map((r) => ({
       id: r.id,
