@@ -39,6 +39,10 @@ const schema = z.object({
   FACTORY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(15),
   CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  ORDER_GIVE_UP_MS: z.coerce.number().int().min(10_000).max(7 * 86_400_000).default(15 * 60_000),
+  FULFILMENT_WORKER: flag.default(true),
+  FULFILMENT_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
+  BREAKER_COOLDOWN_MS: z.coerce.number().int().min(500).max(300_000).default(5_000),
 });
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -65,6 +69,13 @@ export interface Env {
   passwordHashCost: number;
   /** How long the menu and public franchise list are cached; 0 turns caching off. */
   cacheTtlMs: number;
+  /** A pending order still unmade after this long is marked failed. */
+  orderGiveUpMs: number;
+  /** Whether this instance runs the background worker that retries pending orders. */
+  fulfilmentWorker: boolean;
+  fulfilmentIntervalMs: number;
+  /** How long the factory circuit stays open before a probe call is let through. */
+  breakerCooldownMs: number;
 }
 
 export class ConfigError extends Error {
@@ -124,6 +135,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     factoryTimeoutMs: e.FACTORY_TIMEOUT_MS,
     passwordHashCost: e.PASSWORD_HASH_COST,
     cacheTtlMs: e.CACHE_TTL_MS,
+    orderGiveUpMs: e.ORDER_GIVE_UP_MS,
+    fulfilmentWorker: e.FULFILMENT_WORKER,
+    fulfilmentIntervalMs: e.FULFILMENT_INTERVAL_MS,
+    breakerCooldownMs: e.BREAKER_COOLDOWN_MS,
   };
 }
 

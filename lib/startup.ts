@@ -4,6 +4,7 @@ import { migrate } from '@/lib/db/migrate';
 import { env } from '@/lib/env';
 import { startFactory } from '@/lib/factory/bootstrap';
 import { log } from '@/lib/log';
+import { startFulfilmentWorker } from '@/lib/store/fulfilment';
 import { seed } from '@/lib/store/seed';
 
 /**
@@ -18,6 +19,7 @@ export async function startApp(): Promise<void> {
     await seed();
     if (config.factoryEmbedded) await startFactory({ storeVendorKey: config.factoryApiKey });
     await purgeExpiredApiTokens();
+    startFulfilmentWorker();
     log.info('app started', { port: config.port, factory: config.factoryUrl });
   } catch (error) {
     log.error('start-up failed', { err: error instanceof Error ? error.message : String(error) });
