@@ -43,6 +43,11 @@ const schema = z.object({
   FULFILMENT_WORKER: flag.default(true),
   FULFILMENT_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
   BREAKER_COOLDOWN_MS: z.coerce.number().int().min(500).max(300_000).default(5_000),
+  FACTORY_WEBHOOK_SECRET: optionalSecret(24),
+  FACTORY_SAFE_MAX_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  FACTORY_SAFE_MAX_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+  FACTORY_SAFE_MAX_BAD_JWT_RATE: z.coerce.number().min(0).max(1).default(0),
+  FACTORY_KEY_PUBLISH_LEAD_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
 });
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -76,6 +81,12 @@ export interface Env {
   fulfilmentIntervalMs: number;
   /** How long the factory circuit stays open before a probe call is let through. */
   breakerCooldownMs: number;
+  /** Signs the factory's configuration announcements; the store checks them with it. */
+  factoryWebhookSecret: string;
+  /** The factory's safe envelope: a change outside it is refused unless run as an experiment. */
+  factorySafeEnvelope: { maxProcessingDelayMs: number; maxFailureRate: number; maxBadJwtRate: number };
+  /** How long a new signing key is published in the JWKS before it signs. */
+  factoryKeyPublishLeadMs: number;
 }
 
 export class ConfigError extends Error {
@@ -139,6 +150,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     fulfilmentWorker: e.FULFILMENT_WORKER,
     fulfilmentIntervalMs: e.FULFILMENT_INTERVAL_MS,
     breakerCooldownMs: e.BREAKER_COOLDOWN_MS,
+    factoryWebhookSecret: e.FACTORY_WEBHOOK_SECRET ?? persistedSecret(dataDir, 'FACTORY_WEBHOOK_SECRET'),
+    factorySafeEnvelope: {
+      maxProcessingDelayMs: e.FACTORY_SAFE_MAX_DELAY_MS,
+      maxFailureRate: e.FACTORY_SAFE_MAX_FAILURE_RATE,
+      maxBadJwtRate: e.FACTORY_SAFE_MAX_BAD_JWT_RATE,
+    },
+    factoryKeyPublishLeadMs: e.FACTORY_KEY_PUBLISH_LEAD_MS,
   };
 }
 

@@ -17,7 +17,12 @@ export async function startApp(): Promise<void> {
     const applied = await migrate(config.databaseKind, config.databaseUrl);
     log.info('database ready', { engine: config.databaseKind, applied });
     await seed();
-    if (config.factoryEmbedded) await startFactory({ storeVendorKey: config.factoryApiKey });
+    if (config.factoryEmbedded) {
+      await startFactory({
+        storeVendorKey: config.factoryApiKey,
+        storeWebhook: { url: `http://127.0.0.1:${config.port}/api/factory/events`, secret: config.factoryWebhookSecret },
+      });
+    }
     await purgeExpiredApiTokens();
     startFulfilmentWorker();
     log.info('app started', { port: config.port, factory: config.factoryUrl });

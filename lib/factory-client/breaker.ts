@@ -1,5 +1,5 @@
 import 'server-only';
-import { BrokenCircuitError, CircuitState, circuitBreaker, CountBreaker, handleWhenResult, type CircuitBreakerPolicy } from 'cockatiel';
+import { CircuitState, circuitBreaker, CountBreaker, handleWhenResult, isBrokenCircuitError, type CircuitBreakerPolicy } from 'cockatiel';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 
@@ -57,7 +57,8 @@ export async function throughBreaker<T extends Outcome>(call: () => Promise<T>, 
   try {
     return await holder().policy.execute(call);
   } catch (error) {
-    if (error instanceof BrokenCircuitError) return whenOpen();
+    // Duck-typed: the policy may have been created by another route bundle's copy of cockatiel.
+    if (isBrokenCircuitError(error)) return whenOpen();
     throw error;
   }
 }
