@@ -48,6 +48,26 @@ const schema = z.object({
   FACTORY_SAFE_MAX_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
   FACTORY_SAFE_MAX_BAD_JWT_RATE: z.coerce.number().min(0).max(1).default(0),
   FACTORY_KEY_PUBLISH_LEAD_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+  TELEMETRY: flag.default(true),
+  TELEMETRY_FLUSH_MS: z.coerce.number().int().min(500).max(60_000).default(5_000),
+  TELEMETRY_HEARTBEAT_MS: z.coerce.number().int().min(250).max(10_000).default(1_000),
+  TELEMETRY_RETAIN_10S_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
+  TELEMETRY_RETAIN_1M_DAYS: z.coerce.number().int().min(1).max(366).default(30),
+  TELEMETRY_RETAIN_1H_DAYS: z.coerce.number().int().min(1).max(3 * 366).default(365),
+  PROBE_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .refine((ms) => ms === 0 || (ms >= 1_000 && ms <= 3_600_000), 'must be 0 (off) or between 1000 and 3600000')
+    .default(15_000),
+  FACTORY_LATENCY_SLO_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  METRICS_TOKEN: optionalSecret(16),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  OTEL_EXPORTER_OTLP_HEADERS: z
+    .string()
+    .regex(/^[^=,]+=[^,]*(,[^=,]+=[^,]*)*$/, 'must be key=value pairs separated by commas')
+    .optional(),
+  OTEL_METRIC_EXPORT_INTERVAL: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  OTEL_SERVICE_NAME: z.string().min(1).max(100).default('jwt-pizza'),
 });
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -87,6 +107,26 @@ export interface Env {
   factorySafeEnvelope: { maxProcessingDelayMs: number; maxFailureRate: number; maxBadJwtRate: number };
   /** How long a new signing key is published in the JWKS before it signs. */
   factoryKeyPublishLeadMs: number;
+  telemetry: TelemetryConfig;
+}
+
+export interface TelemetryConfig {
+  /** Off: no latency recording, in-flight tracking, heartbeat, probe, exporters or per-request logs. */
+  enabled: boolean;
+  /** How often this instance writes its latency buckets to the database. */
+  flushMs: number;
+  /** How often this instance writes its heartbeat (in-flight calls, breaker state). */
+  heartbeatMs: number;
+  /** How long buckets are kept, per resolution in seconds. */
+  retentionMs: { 10: number; 60: number; 3600: number };
+  /** The synthetic probe's period; 0 turns it off. */
+  probeIntervalMs: number;
+  /** The factory's latency objective (p99); above it the factory counts as degraded. */
+  factoryLatencySloMs: number;
+  /** When set, GET /api/metrics requires `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
+  /** OTLP/HTTP metric push, off unless an endpoint is set. */
+  otlp: { endpoint: string; headers: Record<string, string>; intervalMs: number; serviceName: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -157,7 +197,43 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       maxBadJwtRate: e.FACTORY_SAFE_MAX_BAD_JWT_RATE,
     },
     factoryKeyPublishLeadMs: e.FACTORY_KEY_PUBLISH_LEAD_MS,
+    telemetry: {
+      enabled: e.TELEMETRY,
+      flushMs: e.TELEMETRY_FLUSH_MS,
+      heartbeatMs: e.TELEMETRY_HEARTBEAT_MS,
+      retentionMs: {
+        10: e.TELEMETRY_RETAIN_10S_HOURS * 3_600_000,
+        60: e.TELEMETRY_RETAIN_1M_DAYS * 86_400_000,
+        3600: e.TELEMETRY_RETAIN_1H_DAYS * 86_400_000,
+      },
+      probeIntervalMs: e.PROBE_INTERVAL_MS,
+      factoryLatencySloMs: e.FACTORY_LATENCY_SLO_MS,
+      metricsToken: e.METRICS_TOKEN,
+      otlp: e.OTEL_EXPORTER_OTLP_ENDPOINT
+        ? {
+            endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, ''),
+            headers: parseHeaderList(e.OTEL_EXPORTER_OTLP_HEADERS),
+            intervalMs: e.OTEL_METRIC_EXPORT_INTERVAL,
+            serviceName: e.OTEL_SERVICE_NAME,
+          }
+        : undefined,
+    },
   };
+}
+
+/** OTEL_EXPORTER_OTLP_HEADERS as the OpenTelemetry spec writes it: `k1=v1,k2=v2`, values URL-encoded. */
+function parseHeaderList(list: string | undefined): Record<string, string> {
+  if (!list) return {};
+  try {
+    return Object.fromEntries(
+      list.split(',').map((pair) => {
+        const at = pair.indexOf('=');
+        return [decodeURIComponent(pair.slice(0, at).trim()), decodeURIComponent(pair.slice(at + 1).trim())];
+      }),
+    );
+  } catch {
+    throw new ConfigError('Invalid configuration. OTEL_EXPORTER_OTLP_HEADERS: a value is not valid URL encoding');
+  }
 }
 
 let cached: Env | undefined;

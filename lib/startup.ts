@@ -6,6 +6,7 @@ import { startFactory } from '@/lib/factory/bootstrap';
 import { log } from '@/lib/log';
 import { startFulfilmentWorker } from '@/lib/store/fulfilment';
 import { seed } from '@/lib/store/seed';
+import { startTelemetry } from '@/lib/telemetry/start';
 
 /**
  * The host's start-up: it owns both services, so it is the one place that may start the
@@ -16,6 +17,7 @@ export async function startApp(): Promise<void> {
     const config = env();
     const applied = await migrate(config.databaseKind, config.databaseUrl);
     log.info('database ready', { engine: config.databaseKind, applied });
+    startTelemetry();
     await seed();
     if (config.factoryEmbedded) {
       await startFactory({

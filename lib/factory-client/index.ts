@@ -1,12 +1,16 @@
 import 'server-only';
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, customFetch, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
 import { env } from '@/lib/env';
+import { statusClassOf, type CallOrigin } from '@/lib/telemetry/labels';
+import { trackCall, type CallOutcome } from '@/lib/telemetry/record';
+import { noteFactoryTimeout } from '@/lib/telemetry/request-context';
 import { throughBreaker } from './breaker';
 
 /**
  * The store's one door to the pizza factory. Everything goes over HTTP to FACTORY_URL, with
- * a time budget that really aborts the request when it runs out.
+ * a time budget that really aborts the request when it runs out. Every call is tracked while
+ * in flight and recorded when it ends (lib/telemetry/record.ts).
  */
 
 export interface PizzaOrder {
@@ -52,13 +56,45 @@ function describeFetchError(error: unknown): FactoryFailure {
   return { kind: 'unreachable', message: 'the factory could not be reached' };
 }
 
+function outcomeOf(result: FactoryResult): CallOutcome {
+  if (result.ok) return { status: '2xx', httpStatus: 200 };
+  switch (result.kind) {
+    case 'timeout':
+      return { status: 'timeout', timedOut: true };
+    case 'rejected':
+      return { status: statusClassOf(result.status), httpStatus: result.status };
+    default:
+      return { status: 'error', detail: result.kind };
+  }
+}
+
+/** Tracks one factory call from start to end; notes a timeout on the request being served. */
+async function tracked(series: string, origin: CallOrigin, call: () => Promise<FactoryResult>): Promise<FactoryResult> {
+  const tracker = trackCall({ kind: 'factory', series, method: 'POST', origin });
+  let result: FactoryResult;
+  try {
+    result = await call();
+  } catch (error) {
+    tracker.end({ status: 'error', detail: 'exception' });
+    throw error;
+  }
+  tracker.end(outcomeOf(result));
+  if (!result.ok && result.kind === 'timeout') noteFactoryTimeout();
+  return result;
+}
+
+export interface CallOptions {
+  /** probe: the synthetic canary order, labelled so it never counts as a sale. */
+  origin?: CallOrigin;
+}
+
 /**
  * Asks the factory to make and sign a pizza, within the time budget and through the circuit
  * breaker. While the circuit is open it answers at once without calling the factory.
  */
-export function orderPizza(request: PizzaOrder): Promise<FactoryResult> {
+export function orderPizza(request: PizzaOrder, options: CallOptions = {}): Promise<FactoryResult> {
   return throughBreaker(
-    () => orderPizzaOnce(request),
+    () => tracked('/api/order', options.origin ?? 'live', () => orderPizzaOnce(request)),
     () => ({ ok: false, kind: 'circuit_open', message: 'the factory is failing; orders wait in the queue until it recovers' }),
   );
 }
@@ -96,10 +132,28 @@ function jwks() {
   if (globalForJwks.__jwtPizzaJwks?.url !== url) {
     globalForJwks.__jwtPizzaJwks = {
       url,
-      set: createRemoteJWKSet(new URL(url), { timeoutDuration: env().factoryTimeoutMs, cooldownDuration: 5_000 }),
+      set: createRemoteJWKSet(new URL(url), {
+        timeoutDuration: env().factoryTimeoutMs,
+        cooldownDuration: 5_000,
+        [customFetch]: trackedJwksFetch,
+      }),
     };
   }
   return globalForJwks.__jwtPizzaJwks.set;
+}
+
+/** The JWKS download, tracked like every other factory call. */
+async function trackedJwksFetch(url: string, init: RequestInit): Promise<Response> {
+  const tracker = trackCall({ kind: 'factory', series: '/.well-known/jwks.json', method: 'GET', origin: 'live' });
+  try {
+    const response = await fetch(url, init);
+    tracker.end({ status: statusClassOf(response.status), httpStatus: response.status });
+    return response;
+  } catch (error) {
+    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    tracker.end(timedOut ? { status: 'timeout', timedOut } : { status: 'error', detail: 'unreachable' });
+    throw error;
+  }
 }
 
 /** Verifies a pizza locally against the factory's published keys. */
@@ -112,13 +166,18 @@ export type FactoryVerdict = { valid: true; payload: unknown } | { valid: false;
 
 /** Asks the factory itself whether a pizza is genuine, as the original front ends do. */
 export async function verifyAtFactory(jwt: string): Promise<FactoryVerdict> {
+  const tracker = trackCall({ kind: 'factory', series: '/api/order/verify', method: 'POST', origin: 'live' });
   try {
     const response = await post('/api/order/verify', { jwt });
     const body = (await response.json().catch(() => ({}))) as { message?: string; payload?: unknown };
+    tracker.end({ status: statusClassOf(response.status), httpStatus: response.status });
     if (response.ok && body.message === 'valid') return { valid: true, payload: body.payload };
     if (response.status === 403) return { valid: false, message: 'the factory says this pizza is not genuine' };
     return { valid: false, message: body.message ?? `the factory answered ${response.status}` };
   } catch (error) {
-    return { valid: false, message: describeFetchError(error).message };
+    const failure = describeFetchError(error);
+    tracker.end(failure.kind === 'timeout' ? { status: 'timeout', timedOut: true } : { status: 'error', detail: failure.kind });
+    if (failure.kind === 'timeout') noteFactoryTimeout();
+    return { valid: false, message: failure.message };
   }
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { authenticateToken, bearerToken, type ApiPrincipal } from '@/lib/auth/api-tokens';
 import { isAdmin, type AuthUser } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
+import { observeRequest } from '@/lib/telemetry/http';
 import { readJsonBody } from './body';
 import { corsHeaders, preflight } from './cors';
 import { parseOrThrow, toErrorResponse } from './errors';
@@ -10,8 +11,9 @@ import { parseOrThrow, toErrorResponse } from './errors';
 /**
  * The route-handler wrapper. A route file declares which endpoint spec each method serves
  * and passes a thin handler; this module authenticates, parses and validates with the
- * spec's zod schemas, maps errors in one place and adds CORS. /api/docs is generated from
- * the same specs, so the documentation cannot drift from what the handlers accept.
+ * spec's zod schemas, maps errors in one place, adds CORS and records the request's latency
+ * under the spec's path (lib/telemetry). /api/docs is generated from the same specs, so the
+ * documentation cannot drift from what the handlers accept.
  */
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -89,7 +91,7 @@ export function handler<S extends EndpointSpec>(
   spec: S,
   fn: (ctx: HandlerContext<S>) => Promise<unknown>,
 ): BoundHandler {
-  const run: RouteHandler = async (request, context) => {
+  const serve: RouteHandler = async (request, context) => {
     try {
       const principal = await resolvePrincipal(request, spec.access);
       const url = new URL(request.url);
@@ -108,6 +110,8 @@ export function handler<S extends EndpointSpec>(
       return json(request, status, body);
     }
   };
+  const route = { series: spec.path, method: spec.method };
+  const run: RouteHandler = (request, context) => observeRequest(request, route, () => serve(request, context));
   return { spec, run };
 }
 

@@ -1,6 +1,7 @@
 import { apiDocs } from '@/lib/api/docs';
 import { json } from '@/lib/http/endpoint';
 import { preflight } from '@/lib/http/cors';
+import { observed } from '@/lib/telemetry/http';
 
-export const GET = async (request: Request) => json(request, 200, apiDocs());
+export const GET = observed('/api/docs', async (request: Request) => json(request, 200, apiDocs()));
 export const OPTIONS = preflight;

@@ -3,9 +3,10 @@ import { json } from '@/lib/http/endpoint';
 import { toErrorResponse } from '@/lib/http/errors';
 import { SIGNATURE_HEADER } from '@/lib/http/signature';
 import { receiveAnnouncement } from '@/lib/store/config-events';
+import { observed } from '@/lib/telemetry/http';
 
 /** The factory's signed configuration announcements (webhook). */
-export async function POST(request: Request): Promise<Response> {
+export const POST = observed('/api/factory/events', async (request: Request): Promise<Response> => {
   try {
     const change = await receiveAnnouncement(await readRawBody(request), request.headers.get(SIGNATURE_HEADER));
     return json(request, 200, { message: 'recorded', version: change.version });
@@ -13,4 +14,4 @@ export async function POST(request: Request): Promise<Response> {
     const { status, body } = toErrorResponse(error);
     return json(request, status, body);
   }
-}
+});

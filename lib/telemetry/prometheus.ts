@@ -1,0 +1,146 @@
+import 'server-only';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { db } from '@/lib/db';
+import { breakerState } from '@/lib/factory-client/breaker';
+import { log } from '@/lib/log';
+import { FACTORY_KINDS, inFlightSummary, REQUEST_KINDS } from './inflight';
+import { addSink, type FinishedCall } from './record';
+
+/**
+ * This instance's metrics in Prometheus' text format (GET /api/metrics). The registry lives
+ * on globalThis: a module-level metric would be registered once per route bundle and fail.
+ * Histogram buckets reach 120 s, far above the time budget, so a 32 s hang is not read as the
+ * top bucket; for exact percentiles use the latency page, whose sketches have no top bucket.
+ */
+
+export const DURATION_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 2.5, 5, 10, 15, 20, 30, 45, 60, 90, 120];
+const BREAKER_STATES = ['closed', 'half-open', 'open'] as const;
+const PENDING_CACHE_MS = 2_000;
+
+interface Metrics {
+  registry: Registry;
+  requestDuration: Histogram<'kind' | 'route' | 'method' | 'status'>;
+  requestTimeouts: Counter<'kind' | 'route' | 'method'>;
+  factoryDuration: Histogram<'target' | 'method' | 'status' | 'origin'>;
+  factoryTimeouts: Counter<'target' | 'origin'>;
+}
+
+const globalForMetrics = globalThis as unknown as { __jwtPizzaMetrics?: Metrics };
+
+function create(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'jwt_pizza_' });
+  const requestDuration = new Histogram({
+    name: 'jwt_pizza_http_request_duration_seconds',
+    help: 'Time to serve a request: REST routes (kind=api), pages (kind=page) and server actions (kind=action).',
+    labelNames: ['kind', 'route', 'method', 'status'],
+    buckets: DURATION_BUCKETS_S,
+    registers: [registry],
+  });
+  const requestTimeouts = new Counter({
+    name: 'jwt_pizza_http_request_timeouts_total',
+    help: 'Requests during which a factory call ran out of its time budget.',
+    labelNames: ['kind', 'route', 'method'],
+    registers: [registry],
+  });
+  const factoryDuration = new Histogram({
+    name: 'jwt_pizza_factory_call_duration_seconds',
+    help: 'Duration of calls to the pizza factory (origin=probe for the synthetic probe). status is 2xx..5xx, timeout or error.',
+    labelNames: ['target', 'method', 'status', 'origin'],
+    buckets: DURATION_BUCKETS_S,
+    registers: [registry],
+  });
+  const factoryTimeouts = new Counter({
+    name: 'jwt_pizza_factory_call_timeouts_total',
+    help: 'Factory calls that ran out of their time budget.',
+    labelNames: ['target', 'origin'],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'jwt_pizza_factory_calls_in_flight',
+    help: 'Factory calls started and not yet finished on this instance.',
+    registers: [registry],
+    collect() {
+      this.set(inFlightSummary(FACTORY_KINDS).count);
+    },
+  });
+  new Gauge({
+    name: 'jwt_pizza_factory_oldest_in_flight_seconds',
+    help: 'Age of the oldest factory call still in flight on this instance (0 when none).',
+    registers: [registry],
+    collect() {
+      const { oldestStartedAt } = inFlightSummary(FACTORY_KINDS);
+      this.set(oldestStartedAt === null ? 0 : (Date.now() - oldestStartedAt) / 1000);
+    },
+  });
+  new Gauge({
+    name: 'jwt_pizza_http_requests_in_flight',
+    help: 'Requests being served on this instance.',
+    registers: [registry],
+    collect() {
+      this.set(inFlightSummary(REQUEST_KINDS).count);
+    },
+  });
+  new Gauge({
+    name: 'jwt_pizza_http_oldest_in_flight_seconds',
+    help: 'Age of the oldest request still being served on this instance (0 when none).',
+    registers: [registry],
+    collect() {
+      const { oldestStartedAt } = inFlightSummary(REQUEST_KINDS);
+      this.set(oldestStartedAt === null ? 0 : (Date.now() - oldestStartedAt) / 1000);
+    },
+  });
+  new Gauge({
+    name: 'jwt_pizza_factory_breaker_state',
+    help: "This instance's circuit breaker around the factory: 1 for the current state, 0 for the others.",
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      const { state } = breakerState();
+      for (const s of BREAKER_STATES) this.set({ state: s }, s === state ? 1 : 0);
+    },
+  });
+  let pending = { value: 0, at: 0 };
+  new Gauge({
+    name: 'jwt_pizza_orders_pending',
+    help: 'Paid orders waiting for the factory (all instances: read from the shared database).',
+    registers: [registry],
+    async collect() {
+      if (Date.now() - pending.at > PENDING_CACHE_MS) {
+        try {
+          pending = { value: await db.order.count({ where: { status: 'pending' } }), at: Date.now() };
+        } catch (error) {
+          log.warn('pending orders gauge: database unavailable', { err: error });
+        }
+      }
+      this.set(pending.value);
+    },
+  });
+  return { registry, requestDuration, requestTimeouts, factoryDuration, factoryTimeouts };
+}
+
+function observe(metrics: Metrics, call: FinishedCall): void {
+  const seconds = call.durationMs / 1000;
+  if (call.kind === 'factory') {
+    metrics.factoryDuration.observe({ target: call.series, method: call.method, status: call.status, origin: call.origin }, seconds);
+    if (call.timedOut) metrics.factoryTimeouts.inc({ target: call.series, origin: call.origin });
+    return;
+  }
+  metrics.requestDuration.observe({ kind: call.kind, route: call.series, method: call.method, status: call.status }, seconds);
+  if (call.timedOut) metrics.requestTimeouts.inc({ kind: call.kind, route: call.series, method: call.method });
+}
+
+/** The registry, created (and subscribed to every finished call) on first use. */
+export function prometheusMetrics(): Metrics {
+  if (!globalForMetrics.__jwtPizzaMetrics) {
+    const metrics = create();
+    globalForMetrics.__jwtPizzaMetrics = metrics;
+    addSink('prometheus', (call) => observe(metrics, call));
+  }
+  return globalForMetrics.__jwtPizzaMetrics;
+}
+
+export async function metricsExposition(): Promise<{ contentType: string; body: string }> {
+  const { registry } = prometheusMetrics();
+  return { contentType: registry.contentType, body: await registry.metrics() };
+}

@@ -1,0 +1,33 @@
+import 'server-only';
+import { db as appDb, type Db } from '@/lib/db';
+import type { TelemetryConfig } from '@/lib/env';
+import { RESOLUTIONS } from './aggregate';
+import { takeLease } from './lease';
+
+/** Heartbeats of instances not seen for this long are deleted. */
+const INSTANCE_RETENTION_MS = 86_400_000;
+export const CLEANUP_LEASE = 'telemetry-retention';
+
+/**
+ * Deletes buckets past their resolution's retention, and old heartbeats. Runs under a lease,
+ * so with several instances one does it. Returns the rows deleted, or null when another
+ * instance holds the lease.
+ */
+export async function enforceRetention(
+  retentionMs: TelemetryConfig['retentionMs'],
+  holder: string,
+  leaseMs: number,
+  db: Db = appDb,
+  now = Date.now(),
+): Promise<number | null> {
+  if (!(await takeLease(db, CLEANUP_LEASE, holder, leaseMs, new Date(now)))) return null;
+  let deleted = 0;
+  for (const resolution of RESOLUTIONS) {
+    const { count } = await db.latencyBucket.deleteMany({
+      where: { resolution, bucketStart: { lt: new Date(now - retentionMs[resolution]) } },
+    });
+    deleted += count;
+  }
+  const { count } = await db.telemetryInstance.deleteMany({ where: { seenAt: { lt: new Date(now - INSTANCE_RETENTION_MS) } } });
+  return deleted + count;
+}

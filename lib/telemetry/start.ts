@@ -1,0 +1,40 @@
+import 'server-only';
+import { env } from '@/lib/env';
+import { log } from '@/lib/log';
+import { flushTelemetry } from './flush';
+import { beat } from './heartbeat';
+import { thisInstance } from './instance';
+import { startOtlpPush } from './otlp';
+import { startPageTracing } from './page-tracing';
+import { startProbe } from './probe';
+import { prometheusMetrics } from './prometheus';
+import { enforceRetention } from './retention';
+import { every } from './schedule';
+
+const RETENTION_EVERY_MS = 5 * 60_000;
+
+/**
+ * Starts this process's telemetry: exporters, the background flush, the heartbeat, retention
+ * cleanup (under a lease) and the probe. Called once by lib/startup.ts after migrations.
+ */
+export function startTelemetry(): void {
+  const config = env().telemetry;
+  if (!config.enabled) {
+    log.info('telemetry off (TELEMETRY=off)');
+    return;
+  }
+  prometheusMetrics();
+  startPageTracing();
+  if (config.otlp) void startOtlpPush(config.otlp);
+  every('telemetry-flush', config.flushMs, () => flushTelemetry());
+  every('telemetry-heartbeat', config.heartbeatMs, () => beat());
+  every('telemetry-retention', RETENTION_EVERY_MS, () => enforceRetention(config.retentionMs, thisInstance().id, RETENTION_EVERY_MS * 2));
+  startProbe(config.probeIntervalMs);
+  log.info('telemetry started', {
+    instance: thisInstance().id,
+    flushMs: config.flushMs,
+    heartbeatMs: config.heartbeatMs,
+    probeIntervalMs: config.probeIntervalMs,
+    otlp: config.otlp ? config.otlp.endpoint : 'off',
+  });
+}

@@ -1,0 +1,113 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useTestEnv } from './support/env';
+
+/**
+ * Structured logs: one JSON object per line, the request id on every line logged while
+ * serving a request, and no secret anywhere, whether it sits under a telling key or has
+ * slipped into a message, an error or a URL.
+ */
+
+const API_KEY = 'factory-api-key-SECRET-0123456789';
+const env = useTestEnv({ FACTORY_URL: 'http://127.0.0.1:1/factory', FACTORY_API_KEY: API_KEY, FACTORY_TIMEOUT_MS: '2000' });
+
+const SECRETS = {
+  bearer: 'bearer-token-SECRET-abc123',
+  cookie: 'session-cookie-SECRET-def456',
+  password: 'hunter2-SECRET-pass',
+  dbPassword: 'db-SECRET-pw',
+  jwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJTRUNSRVQifQ.c2lnbmF0dXJlLVNFQ1JFVA',
+  query: 'query-SECRET-token',
+  apiKey: API_KEY,
+};
+
+let server: Server;
+let output: string[];
+
+beforeAll(async () => {
+  // A factory that refuses the key and, carelessly, echoes the Authorization header back.
+  server = createServer((request, response) => {
+    response.writeHead(401, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ message: `unknown vendor key: ${request.headers.authorization}` }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  process.env.FACTORY_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/factory`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  env.cleanup();
+});
+
+beforeEach(() => {
+  output = [];
+  const capture = (chunk: string | Uint8Array) => {
+    output.push(String(chunk));
+    return true;
+  };
+  vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+  vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+});
+afterEach(() => vi.restoreAllMocks());
+
+const lines = () =>
+  output
+    .join('')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe('logs', () => {
+  it('carry the request id and never a secret, through a request, a factory call and an unhandled error', async () => {
+    const { observeRequest } = await import('@/lib/telemetry/http');
+    const { log } = await import('@/lib/log');
+    const { toErrorResponse } = await import('@/lib/http/errors');
+    const { orderPizza } = await import('@/lib/factory-client');
+    const { PROBE_ORDER } = await import('@/lib/telemetry/probe');
+
+    const request = new Request('http://localhost/api/order', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SECRETS.bearer}`, cookie: `authjs.session-token=${SECRETS.cookie}`, 'x-request-id': 'req-logs-test-0001' },
+    });
+    const response = await observeRequest(request, { series: '/api/order', method: 'POST' }, async () => {
+      log.info('login attempt', { email: 'd@jwt.com', password: SECRETS.password, headers: Object.fromEntries(request.headers) });
+      log.info(`pizza ${SECRETS.jwt} issued`, { result: SECRETS.jwt, callback: `https://example.com/cb?token=${SECRETS.query}&page=2` });
+      const result = await orderPizza(PROBE_ORDER);
+      expect(result).toMatchObject({ ok: false, kind: 'rejected', status: 401 });
+      if (!result.ok) log.warn('factory refused the order', { reason: result.message });
+      const failure = toErrorResponse(new Error(`connect to postgres://app:${SECRETS.dbPassword}@db.internal/pizza failed (Bearer ${SECRETS.bearer})`));
+      return Response.json(failure.body, { status: failure.status });
+    });
+    expect(response.status).toBe(500);
+    expect(response.headers.get('x-request-id')).toBe('req-logs-test-0001');
+
+    const text = output.join('');
+    for (const [name, secret] of Object.entries(SECRETS)) expect(text, `${name} leaked`).not.toContain(secret);
+
+    const logged = lines();
+    expect(logged.every((line) => line.reqId === 'req-logs-test-0001')).toBe(true);
+    const byMsg = (msg: string) => logged.find((line) => line.msg === msg);
+    expect(byMsg('login attempt')).toMatchObject({ email: 'd@jwt.com', password: '[redacted]', headers: { authorization: '[redacted]', cookie: '[redacted]' } });
+    expect(byMsg('pizza [redacted] issued')).toMatchObject({ result: '[redacted]', callback: 'https://example.com/cb?token=[redacted]&page=2' });
+    expect(byMsg('factory call')).toMatchObject({ level: 'warn', target: '/api/order', origin: 'live', method: 'POST', status: 401 });
+    expect(byMsg('factory refused the order')).toMatchObject({ reason: 'unknown vendor key: Bearer [redacted]' });
+    expect(byMsg('unhandled error')).toMatchObject({ level: 'error', err: { message: 'connect to postgres://app:[redacted]@db.internal/pizza failed (Bearer [redacted])' } });
+    const access = byMsg('request');
+    expect(access).toMatchObject({ level: 'warn', route: '/api/order', kind: 'api', method: 'POST', status: 500 });
+    expect(typeof access?.durationMs).toBe('number');
+  });
+
+  it('makes up a request id when the caller sends none (or a suspicious one), and logs outside requests without one', async () => {
+    const { observeRequest } = await import('@/lib/telemetry/http');
+    const { log } = await import('@/lib/log');
+    const send = (headers: Record<string, string>) =>
+      observeRequest(new Request('http://localhost/api/status', { headers }), { series: '/api/status', method: 'GET' }, async () => new Response('ok'));
+    const made = (await send({})).headers.get('x-request-id');
+    const replaced = (await send({ 'x-request-id': 'evil" injected {}' })).headers.get('x-request-id');
+    expect(made).toMatch(/^[0-9a-f-]{36}$/);
+    expect(replaced).toMatch(/^[0-9a-f-]{36}$/);
+    log.info('background work');
+    expect(lines().at(-1)).not.toHaveProperty('reqId');
+  });
+});
