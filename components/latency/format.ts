@@ -1,0 +1,43 @@
+/** Number formats shared by the latency page's components. */
+
+export function formatMs(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '–';
+  if (ms >= 60_000) return `${(ms / 60_000).toFixed(1)} min`;
+  if (ms >= 10_000) return `${Math.round(ms / 1000)} s`;
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms >= 10) return `${Math.round(ms)} ms`;
+  return `${ms.toFixed(1)} ms`;
+}
+
+export function formatRate(perSecond: number | null | undefined): string {
+  if (perSecond === null || perSecond === undefined || !Number.isFinite(perSecond)) return '–';
+  if (perSecond === 0) return '0/s';
+  if (perSecond < 1) return `${(perSecond * 60).toFixed(1)}/min`;
+  return `${perSecond.toFixed(perSecond < 10 ? 1 : 0)}/s`;
+}
+
+export function formatPercent(share: number | null | undefined): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return '–';
+  if (share === 0) return '0%';
+  return `${(share * 100).toFixed(share < 0.01 ? 2 : 1)}%`;
+}
+
+export function formatCount(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '–';
+  return Math.round(n).toLocaleString('en');
+}
+
+export function formatTime(epochMs: number, withDate = false): string {
+  return new Date(epochMs).toLocaleString('en-GB', {
+    ...(withDate ? { day: 'numeric', month: 'short' } : {}),
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+}
+
+export function formatAge(ms: number): string {
+  if (ms < 1000) return 'just now';
+  if (ms < 60_000) return `${Math.round(ms / 1000)} s ago`;
+  return `${Math.round(ms / 60_000)} min ago`;
+}
