@@ -12,7 +12,8 @@ export function formatMs(ms: number | null | undefined): string {
 export function formatRate(perSecond: number | null | undefined): string {
   if (perSecond === null || perSecond === undefined || !Number.isFinite(perSecond)) return '–';
   if (perSecond === 0) return '0/s';
-  if (perSecond < 1) return `${(perSecond * 60).toFixed(1)}/min`;
+  if (perSecond < 1 / 60) return `${(perSecond * 3600).toFixed(perSecond * 3600 < 10 ? 1 : 0)}/h`;
+  if (perSecond < 1) return `${(perSecond * 60).toFixed(perSecond * 60 < 10 ? 1 : 0)}/min`;
   return `${perSecond.toFixed(perSecond < 10 ? 1 : 0)}/s`;
 }
 

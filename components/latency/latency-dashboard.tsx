@@ -30,7 +30,13 @@ const hasCalls = (p: LatencyPoints) => p.rate.some((r) => r > 0);
 async function fetchView(range: RangeKey, routeId: string | null, signal: AbortSignal): Promise<LatencyView> {
   const params = new URLSearchParams({ range });
   if (routeId) params.set('route', routeId);
-  const response = await fetch(`/admin/latency/data?${params}`, { signal, cache: 'no-store' });
+  let response: Response;
+  try {
+    response = await fetch(`/admin/latency/data?${params}`, { signal, cache: 'no-store' });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new Error('The server could not be reached.');
+  }
   if (response.status === 401 || response.status === 403) throw new Error('Your session has ended or is not an admin’s: sign in again.');
   if (!response.ok) throw new Error(`The server answered ${response.status}.`);
   return (await response.json()) as LatencyView;

@@ -1,7 +1,7 @@
 'use client';
 
 import type { SeriesSummary } from '@/lib/telemetry/view';
-import { formatMs, formatPercent, formatRate } from './format';
+import { formatCount, formatMs, formatPercent, formatRate } from './format';
 
 const KIND_LABEL: Record<string, string> = { api: 'API', page: 'Page', action: 'Action', factory: 'Factory' };
 
@@ -15,6 +15,9 @@ export function RouteTable({ routes, selected, onSelect }: { routes: SeriesSumma
           <tr>
             <th scope="col" className="py-2 pr-3 font-medium">
               Route
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right font-medium">
+              Calls
             </th>
             <th scope="col" className="py-2 pr-3 text-right font-medium">
               Rate
@@ -58,6 +61,7 @@ export function RouteTable({ routes, selected, onSelect }: { routes: SeriesSumma
                     </span>
                   </button>
                 </th>
+                <td className="py-1.5 pr-3 text-right">{formatCount(r.count)}</td>
                 <td className="py-1.5 pr-3 text-right">{formatRate(r.rate)}</td>
                 <td className="py-1.5 pr-3 text-right">{formatMs(r.p50)}</td>
                 <td className="py-1.5 pr-3 text-right">{formatMs(r.p95)}</td>

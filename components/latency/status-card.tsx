@@ -54,11 +54,14 @@ export function StatusCard({ status, now }: { status: FactoryStatus; now: number
           <ul className="mt-2 flex flex-wrap gap-2 text-sm">
             {status.instances.map((i) => (
               <li key={i.id} className={`rounded-xl border border-char-900/10 px-3 py-2 ${i.stale ? 'opacity-60' : ''}`}>
-                <span className="font-mono text-xs">{i.host}</span>{' '}
+                <span className="font-mono text-xs" title={i.id}>
+                  {i.host}
+                </span>{' '}
                 <Badge tone={i.stale ? 'neutral' : (BREAKER_TONE[i.breaker.state] ?? 'neutral')}>{i.stale ? 'no heartbeat' : i.breaker.state}</Badge>
                 <span className="block text-xs text-char-700">
-                  {i.factoryInFlight} in flight
-                  {i.factoryOldestAgeMs !== null ? ` · oldest ${formatMs(i.factoryOldestAgeMs)}` : ''} · seen {formatAge(now - Date.parse(i.seenAt))}
+                  {i.stale
+                    ? `last heartbeat ${formatAge(now - Date.parse(i.seenAt))}`
+                    : `${i.factoryInFlight} in flight${i.factoryOldestAgeMs !== null ? ` · oldest ${formatMs(i.factoryOldestAgeMs)}` : ''} · seen ${formatAge(now - Date.parse(i.seenAt))}`}
                 </span>
               </li>
             ))}

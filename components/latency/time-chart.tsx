@@ -24,6 +24,8 @@ const FORMAT: Record<Unit, (v: number | null) => string> = {
 };
 
 export const MARKER_COLOR = '#6d28d9';
+/** Whole-number steps for count axes, so ticks never repeat a rounded label. */
+const COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000];
 
 /** Vertical, numbered lines at configuration changes, drawn on the canvas after the series. */
 function markerPlugin(markers: ConfigMarker[]): uPlot.Plugin {
@@ -107,7 +109,13 @@ export function TimeChart({
         scales: { x: { time: true }, y: logScale ? { distr: 3, log: 10 } : { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
         axes: [
           { stroke: '#4a3f3b', grid: { stroke: 'rgba(35,28,26,0.08)' } },
-          { stroke: '#4a3f3b', grid: { stroke: 'rgba(35,28,26,0.08)' }, size: 64, values: (_u, splits) => splits.map((v) => format(v)) },
+          {
+            stroke: '#4a3f3b',
+            grid: { stroke: 'rgba(35,28,26,0.08)' },
+            size: 78,
+            ...(unit === 'count' ? { incrs: COUNT_STEPS } : {}),
+            values: (_u, splits) => splits.map((v) => format(v)),
+          },
         ],
         series: [
           { value: (_u, v) => (v === null ? '–' : formatTime(v * 1000, true)) },

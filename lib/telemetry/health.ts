@@ -24,7 +24,11 @@ export function judgeFactory(input: HealthInput): { state: HealthState; reasons:
   const open = breakers.filter((b) => b === 'open').length;
   if (open > 0) down.push(`circuit breaker open on ${open} of ${breakers.length} instance${breakers.length === 1 ? '' : 's'}`);
   if (m.errorRate !== null && m.errorRate >= 0.5) down.push(`${percent(m.errorRate)} of calls failed or timed out in the last minute`);
-  if (hanging !== null && hanging >= timeoutMs) down.push(`a call has been in flight for ${seconds(hanging)}, past the ${seconds(timeoutMs)} budget`);
+  // A call hanging past the budget, or ten times the objective, is an outage for whoever waits on it.
+  const hangLimit = Math.min(timeoutMs, 10 * sloMs);
+  if (hanging !== null && hanging >= hangLimit) {
+    down.push(`a call has been in flight for ${seconds(hanging)}${hanging >= timeoutMs ? `, past the ${seconds(timeoutMs)} budget` : `, over 10× the objective`}`);
+  }
   if (down.length) return { state: 'down', reasons: down };
 
   if (breakers.includes('half-open')) degraded.push('circuit breaker half-open (testing the factory)');

@@ -52,8 +52,9 @@ function pageRecorder(): SpanProcessor {
       const tracker = trackers.get(span);
       const route = span.attributes['next.route'];
       const status = Number(span.attributes['http.status_code'] ?? 0);
-      // Without a route template (a static file, a middleware-only pass) nothing is worth a series.
-      if (typeof route !== 'string') tracker?.discard();
+      // Without a route template (a static file, a middleware-only pass) nothing is worth a
+      // series; a page path rewritten to an API route (proxy.ts) is recorded by the API wrapper.
+      if (typeof route !== 'string' || SKIPPED_PATHS.test(route)) tracker?.discard();
       else tracker?.end({ status: statusClassOf(status), httpStatus: status }, route);
     },
     forceFlush: () => Promise.resolve(),

@@ -37,6 +37,11 @@ export function every(name: string, intervalMs: number, run: () => Promise<unkno
   jobs().set(name, job);
 }
 
+/** Stops every job (shutdown). */
+export function stopAllJobs(): void {
+  for (const name of [...jobs().keys()]) stopJob(name);
+}
+
 /** Stops a job (tests, and turning the probe off). */
 export function stopJob(name: string): void {
   const job = jobs().get(name);

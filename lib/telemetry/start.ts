@@ -9,7 +9,7 @@ import { startPageTracing } from './page-tracing';
 import { startProbe } from './probe';
 import { prometheusMetrics } from './prometheus';
 import { enforceRetention } from './retention';
-import { every } from './schedule';
+import { every, stopAllJobs } from './schedule';
 
 const RETENTION_EVERY_MS = 5 * 60_000;
 
@@ -30,6 +30,14 @@ export function startTelemetry(): void {
   every('telemetry-heartbeat', config.heartbeatMs, () => beat());
   every('telemetry-retention', RETENTION_EVERY_MS, () => enforceRetention(config.retentionMs, thisInstance().id, RETENTION_EVERY_MS * 2));
   startProbe(config.probeIntervalMs);
+  // On shutdown, stop calling: the probe's keep-alive connection to the embedded factory would
+  // otherwise keep Next's graceful close waiting forever. The last few seconds are flushed.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      stopAllJobs();
+      flushTelemetry().catch(() => undefined);
+    });
+  }
   log.info('telemetry started', {
     instance: thisInstance().id,
     flushMs: config.flushMs,
