@@ -116,6 +116,34 @@ function create(): Metrics {
       this.set(pending.value);
     },
   });
+  let config = { version: 0, appliedAt: 0, at: 0 };
+  const latestConfig = async () => {
+    if (Date.now() - config.at > PENDING_CACHE_MS) {
+      try {
+        const latest = await db.configChangeEvent.findFirst({ orderBy: { appliedAt: 'desc' }, select: { version: true, appliedAt: true } });
+        config = { version: latest?.version ?? 0, appliedAt: latest ? latest.appliedAt.getTime() / 1000 : 0, at: Date.now() };
+      } catch (error) {
+        log.warn('config version gauge: database unavailable', { err: error });
+      }
+    }
+    return config;
+  };
+  new Gauge({
+    name: 'jwt_pizza_factory_config_version',
+    help: "The factory configuration version the store last heard of (its announcements); a change marks a configuration change.",
+    registers: [registry],
+    async collect() {
+      this.set((await latestConfig()).version);
+    },
+  });
+  new Gauge({
+    name: 'jwt_pizza_factory_config_applied_timestamp_seconds',
+    help: 'When the latest factory configuration change the store heard of was applied (Unix seconds).',
+    registers: [registry],
+    async collect() {
+      this.set((await latestConfig()).appliedAt);
+    },
+  });
   return { registry, requestDuration, requestTimeouts, factoryDuration, factoryTimeouts };
 }
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import parsePrometheusTextFormat, { type ParsedFamily } from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestEnv } from './support/env';
@@ -99,5 +101,19 @@ describe('GET /api/metrics', () => {
     );
     expect(sample('jwt_pizza_orders_pending')).toEqual([{ value: '0' }]);
     expect(sample('jwt_pizza_factory_calls_in_flight')).toEqual([{ value: '0' }]);
+  });
+
+  it('is what ops/grafana-dashboard.json and ops/prometheus-alerts.yml query: every metric they name exists', async () => {
+    const { metricsExposition, prometheusMetrics } = await import('@/lib/telemetry/prometheus');
+    prometheusMetrics();
+    const families = new Set(parsePrometheusTextFormat((await metricsExposition()).body).map((f) => f.name));
+    for (const file of ['ops/grafana-dashboard.json', 'ops/prometheus-alerts.yml']) {
+      const text = readFileSync(path.join(process.cwd(), file), 'utf8');
+      // Recording rules (jwt_pizza:…) are defined in the rules file itself.
+      const names = new Set([...text.matchAll(/\bjwt_pizza_[a-z0-9_]+/g)].map(([name]) => name.replace(/_(bucket|count|sum)$/, '')));
+      expect(names.size, file).toBeGreaterThan(5);
+      for (const name of names) expect(families.has(name), `${file} uses ${name}`).toBe(true);
+      for (const rule of text.matchAll(/\bjwt_pizza:[a-z0-9_:]+/g)) expect(readFileSync(path.join(process.cwd(), 'ops/prometheus-alerts.yml'), 'utf8')).toContain(`record: ${rule[0]}`);
+    }
   });
 });
