@@ -1,29 +1,34 @@
 import 'server-only';
-import type { Db } from '@/lib/db';
+import { Prisma, type Db } from '@/lib/db';
 import type { BucketRow, Resolution } from './aggregate';
 import type { BucketKind } from './labels';
 
 /** Latency buckets in the database: this instance's upserts, and range reads across instances. */
 
+/** Rows per statement: 14 parameters each stays far below SQLite's and PostgreSQL's limits. */
+const ROWS_PER_STATEMENT = 500;
+
+/**
+ * Upserts this instance's rows with one multi-row INSERT … ON CONFLICT DO UPDATE per 500 rows
+ * (the same SQL on SQLite and PostgreSQL). Upserting row by row through the client cost about
+ * 2 ms a row on SQLite, blocking the event loop for 80 ms per flush.
+ */
 export async function writeBuckets(db: Db, instanceId: string, rows: BucketRow[]): Promise<void> {
-  if (rows.length === 0) return;
   const updatedAt = new Date();
-  await db.$transaction(
-    rows.map((r) => {
-      const key = {
-        resolution: r.resolution,
-        bucketStart: new Date(r.start),
-        kind: r.kind,
-        series: r.series,
-        method: r.method,
-        status: r.status,
-        origin: r.origin,
-        instanceId,
-      };
-      const values = { count: r.count, timeouts: r.timeouts, sumMs: r.sumMs, maxMs: r.maxMs, sketch: r.sketch, updatedAt };
-      return db.latencyBucket.upsert({ where: { bucketKey: key }, create: { ...key, ...values }, update: values });
-    }),
-  );
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    const values = rows
+      .slice(i, i + ROWS_PER_STATEMENT)
+      .map(
+        (r) =>
+          Prisma.sql`(${r.resolution}, ${new Date(r.start)}, ${r.kind}, ${r.series}, ${r.method}, ${r.status}, ${r.origin}, ${instanceId}, ${r.count}, ${r.timeouts}, ${r.sumMs}, ${r.maxMs}, ${r.sketch}, ${updatedAt})`,
+      );
+    await db.$executeRaw`
+      INSERT INTO "LatencyBucket" ("resolution", "bucketStart", "kind", "series", "method", "status", "origin", "instanceId", "count", "timeouts", "sumMs", "maxMs", "sketch", "updatedAt")
+      VALUES ${Prisma.join(values)}
+      ON CONFLICT ("resolution", "bucketStart", "kind", "series", "method", "status", "origin", "instanceId")
+      DO UPDATE SET "count" = excluded."count", "timeouts" = excluded."timeouts", "sumMs" = excluded."sumMs",
+        "maxMs" = excluded."maxMs", "sketch" = excluded."sketch", "updatedAt" = excluded."updatedAt"`;
+  }
 }
 
 export interface StoredBucket {
