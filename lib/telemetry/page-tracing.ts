@@ -64,11 +64,14 @@ function pageRecorder(): SpanProcessor {
 
 const globalForTracing = globalThis as unknown as { __jwtPizzaPageTracing?: boolean };
 
+/** A tracer provider that turns Next's per-request spans for pages into records. */
+export const pageTracerProvider = () => new TracerProvider({ sampler: pageRequestsOnly, spanProcessors: [pageRecorder()] });
+
 export function startPageTracing(): void {
   if (globalForTracing.__jwtPizzaPageTracing) return;
   globalForTracing.__jwtPizzaPageTracing = true;
   const contextManager = new AsyncLocalStorageContextManager().enable();
-  if (!context.setGlobalContextManager(contextManager) || !trace.setGlobalTracerProvider(new TracerProvider({ sampler: pageRequestsOnly, spanProcessors: [pageRecorder()] }))) {
+  if (!context.setGlobalContextManager(contextManager) || !trace.setGlobalTracerProvider(pageTracerProvider())) {
     log.warn('page tracing not started: another OpenTelemetry SDK is registered');
   }
 }
