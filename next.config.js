@@ -3,6 +3,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Native drivers stay outside the server bundle.
   serverExternalPackages: ['better-sqlite3', 'pg'],
+  // `next dev` reached as 127.0.0.1 (the e2e default) as well as localhost.
+  allowedDevOrigins: ['127.0.0.1'],
 };
 
 export default nextConfig;

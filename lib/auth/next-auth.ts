@@ -24,6 +24,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     warn: (code) => log.warn('auth warning', { code }),
     debug: () => undefined,
   },
+  // The default session callback drops the user id (the token's `sub`); currentUser() needs it.
+  callbacks: {
+    session: ({ session, token }) => ({ ...session, user: { ...session.user, id: token.sub ?? '' } }),
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
