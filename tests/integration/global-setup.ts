@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createDatabase, dropDatabase, PG_ADMIN_URL, postgresAnswers } from '../support/pg';
-import { assertBuilt, freePort, startServer, type RunningServer } from '../support/server';
+import { assertBuilt, freePort, startServer, warnIfStale, type RunningServer } from '../support/server';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, AUTH_SECRET, FACTORY_API_KEY, type Target } from './support';
 
 /**
@@ -13,6 +13,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, AUTH_SECRET, FACTORY_API_KEY, type Target 
  */
 export default async function setup(project: TestProject) {
   assertBuilt();
+  warnIfStale();
   if (!(await postgresAnswers())) {
     throw new Error(`PostgreSQL does not answer at ${PG_ADMIN_URL}. Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`);
   }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { staleBuildReason } from '../../scripts/lib/build.mjs';
 
 /** Starts and stops real `next start` servers on the production build, for integration tests. */
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -30,6 +31,14 @@ export function assertBuilt(): void {
   if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     throw new Error('No production build (.next/BUILD_ID is missing): run `npm run build` first (npm test builds for you).');
   }
+}
+
+let warned = false;
+/** Integration tests run the last build; say so when the sources are newer. */
+export function warnIfStale(): void {
+  if (warned || !staleBuildReason(ROOT)) return;
+  warned = true;
+  console.warn('\nWARNING: sources changed since the last production build; integration tests run the OLD build. Run `npm run build` (npm test does).\n');
 }
 
 const tail = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-40).join('\n') : '(no log)');
