@@ -50,6 +50,17 @@ describe.each(targets())('auth on $name', (t) => {
       expect((await login(t, user.email, 'another-password')).status).toBe(401);
     });
 
+    it('two simultaneous registrations with one email: exactly one succeeds, the other gets 409', async () => {
+      const email = uniqueEmail('race');
+      const attempts = await Promise.all(
+        [1, 2, 3].map((n) => call(t, 'POST', '/api/auth', { body: { name: `racer ${n}`, email, password: `race-password-${n}` } })),
+      );
+      expect(attempts.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+      const winner = attempts.find((r) => r.status === 200)!;
+      const n = winner.body.user.name.split(' ')[1];
+      expect((await login(t, email, `race-password-${n}`)).status).toBe(200);
+    });
+
     it('refuses a short password and a bad email with 400', async () => {
       expect((await call(t, 'POST', '/api/auth', { body: { name: 'x', email: uniqueEmail('short'), password: 'short' } })).status).toBe(400);
       const bad = await call(t, 'POST', '/api/auth', { body: { name: 'x', email: 'not-an-email', password: 'long-enough-pass' } });

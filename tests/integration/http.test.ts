@@ -147,6 +147,30 @@ describe.each(targets())('HTTP conventions on $name', (t) => {
       }
     });
 
+    it('a method that an existing route does not serve gives a 4xx JSON {message} with CORS, not an empty body', async () => {
+      const answers: string[] = [];
+      const cases: [string, string][] = [
+        ['GET', '/api/auth'],
+        ['PATCH', '/api/auth'],
+        ['DELETE', '/api/order/menu'],
+        ['POST', '/api/user/me'],
+        ['PUT', '/api/franchise'],
+      ];
+      for (const [method, path] of cases) {
+        const res = await fetch(`${t.url}${path}`, { method, headers: { Origin: ORIGIN, Accept: 'application/json' } });
+        const text = await res.text();
+        let message: unknown;
+        try {
+          message = JSON.parse(text).message;
+        } catch {
+          message = undefined;
+        }
+        const ok = [404, 405].includes(res.status) && typeof message === 'string' && res.headers.get('access-control-allow-origin') === ORIGIN;
+        answers.push(`${method} ${path} → ${ok ? 'ok' : `${res.status} ${JSON.stringify(text.slice(0, 60))} allow-origin=${res.headers.get('access-control-allow-origin')}`}`);
+      }
+      expect(answers).toEqual(cases.map(([method, path]) => `${method} ${path} → ok`));
+    });
+
     it('GET /api/docs lists every endpoint and the factory URL, and leaks no secret, password, DB or path', async () => {
       const res = await call(t, 'GET', '/api/docs');
       expect(res.status).toBe(200);
