@@ -114,5 +114,5 @@ describe.each<Engine>(['sqlite', 'postgres'])('first start and restart on %s', (
     expect(admin.body.user.id).toBe(state.adminId);
     const admins = await call(t, 'GET', '/api/user?name=*', { token: admin.body.token });
     expect(admins.body.users.filter((u: { email: string }) => u.email === 'admin@jwt.pizza')).toHaveLength(1);
-  });
+  }, 120_000);
 });
