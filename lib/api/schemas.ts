@@ -4,7 +4,13 @@ import { z } from 'zod';
 
 const trimmed = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 
-export const id = z.coerce.number({ error: 'must be a number' }).int('must be a whole number').positive('must be positive');
+/** Ids are 32-bit INTEGER columns; a larger value would make PostgreSQL fail the query (a 500). */
+export const MAX_ID = 2_147_483_647;
+export const id = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .positive('must be positive')
+  .max(MAX_ID, `must be at most ${MAX_ID}`);
 export const name = trimmed(80);
 export const email = z.string().trim().toLowerCase().pipe(z.email('must be an email address')).pipe(z.string().max(254));
 export const password = z.string().min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters');

@@ -1,0 +1,2 @@
+// Stands in for the `server-only` package, which throws when imported outside Next's server bundles.
+export {};
