@@ -20,7 +20,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   session: { strategy: 'jwt', maxAge: env().tokenTtlSeconds },
   pages: { signIn: '/login' },
   logger: {
-    error: (error) => log.warn('auth error', { type: error.name }),
+    error: (error) => log.warn('auth error', { type: (error as { type?: string }).type ?? error.name }),
     warn: (code) => log.warn('auth warning', { code }),
     debug: () => undefined,
   },
