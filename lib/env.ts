@@ -39,6 +39,15 @@ const schema = z.object({
   FACTORY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(15),
   CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  ORDER_GIVE_UP_MS: z.coerce.number().int().min(10_000).max(7 * 86_400_000).default(15 * 60_000),
+  FULFILMENT_WORKER: flag.default(true),
+  FULFILMENT_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
+  BREAKER_COOLDOWN_MS: z.coerce.number().int().min(500).max(300_000).default(5_000),
+  FACTORY_WEBHOOK_SECRET: optionalSecret(24),
+  FACTORY_SAFE_MAX_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  FACTORY_SAFE_MAX_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+  FACTORY_SAFE_MAX_BAD_JWT_RATE: z.coerce.number().min(0).max(1).default(0),
+  FACTORY_KEY_PUBLISH_LEAD_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
 });
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -65,6 +74,19 @@ export interface Env {
   passwordHashCost: number;
   /** How long the menu and public franchise list are cached; 0 turns caching off. */
   cacheTtlMs: number;
+  /** A pending order still unmade after this long is marked failed. */
+  orderGiveUpMs: number;
+  /** Whether this instance runs the background worker that retries pending orders. */
+  fulfilmentWorker: boolean;
+  fulfilmentIntervalMs: number;
+  /** How long the factory circuit stays open before a probe call is let through. */
+  breakerCooldownMs: number;
+  /** Signs the factory's configuration announcements; the store checks them with it. */
+  factoryWebhookSecret: string;
+  /** The factory's safe envelope: a change outside it is refused unless run as an experiment. */
+  factorySafeEnvelope: { maxProcessingDelayMs: number; maxFailureRate: number; maxBadJwtRate: number };
+  /** How long a new signing key is published in the JWKS before it signs. */
+  factoryKeyPublishLeadMs: number;
 }
 
 export class ConfigError extends Error {
@@ -124,6 +146,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     factoryTimeoutMs: e.FACTORY_TIMEOUT_MS,
     passwordHashCost: e.PASSWORD_HASH_COST,
     cacheTtlMs: e.CACHE_TTL_MS,
+    orderGiveUpMs: e.ORDER_GIVE_UP_MS,
+    fulfilmentWorker: e.FULFILMENT_WORKER,
+    fulfilmentIntervalMs: e.FULFILMENT_INTERVAL_MS,
+    breakerCooldownMs: e.BREAKER_COOLDOWN_MS,
+    factoryWebhookSecret: e.FACTORY_WEBHOOK_SECRET ?? persistedSecret(dataDir, 'FACTORY_WEBHOOK_SECRET'),
+    factorySafeEnvelope: {
+      maxProcessingDelayMs: e.FACTORY_SAFE_MAX_DELAY_MS,
+      maxFailureRate: e.FACTORY_SAFE_MAX_FAILURE_RATE,
+      maxBadJwtRate: e.FACTORY_SAFE_MAX_BAD_JWT_RATE,
+    },
+    factoryKeyPublishLeadMs: e.FACTORY_KEY_PUBLISH_LEAD_MS,
   };
 }
 

@@ -4,6 +4,7 @@ import { migrate } from '@/lib/db/migrate';
 import { env } from '@/lib/env';
 import { startFactory } from '@/lib/factory/bootstrap';
 import { log } from '@/lib/log';
+import { startFulfilmentWorker } from '@/lib/store/fulfilment';
 import { seed } from '@/lib/store/seed';
 
 /**
@@ -16,8 +17,14 @@ export async function startApp(): Promise<void> {
     const applied = await migrate(config.databaseKind, config.databaseUrl);
     log.info('database ready', { engine: config.databaseKind, applied });
     await seed();
-    if (config.factoryEmbedded) await startFactory({ storeVendorKey: config.factoryApiKey });
+    if (config.factoryEmbedded) {
+      await startFactory({
+        storeVendorKey: config.factoryApiKey,
+        storeWebhook: { url: `http://127.0.0.1:${config.port}/api/factory/events`, secret: config.factoryWebhookSecret },
+      });
+    }
     await purgeExpiredApiTokens();
+    startFulfilmentWorker();
     log.info('app started', { port: config.port, factory: config.factoryUrl });
   } catch (error) {
     log.error('start-up failed', { err: error instanceof Error ? error.message : String(error) });

@@ -130,10 +130,11 @@ export const api = {
     path: '/api/order',
     access: 'user',
     body: s.orderBody,
-    description: 'Create an order for the authenticated user; prices come from the menu',
+    description:
+      'Create an order for the authenticated user; prices come from the menu. 200 with the pizza JWT, or 202 {message, order:{status:"pending"}} when the factory is slow or failing: the order is kept and made as soon as the factory recovers (GET /api/order/:orderId)',
     example: `curl -X POST localhost:3000/api/order -d '{"franchiseId": 1, "storeId":1, "items":[{ "menuId": 1, "description": "Veggie", "price": 0.0038 }]}' ${J} ${T}`,
     response: {
-      order: { franchiseId: 1, storeId: 1, items: [{ menuId: 1, description: 'Veggie', price: 0.0038 }], id: 1 },
+      order: { franchiseId: 1, storeId: 1, items: [{ menuId: 1, description: 'Veggie', price: 0.0038 }], id: 1, status: 'fulfilled' },
       jwt: '1111111111',
     },
   }),

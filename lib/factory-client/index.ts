@@ -1,7 +1,8 @@
 import 'server-only';
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
 import { env } from '@/lib/env';
+import { throughBreaker } from './breaker';
 
 /**
  * The store's one door to the pizza factory. Everything goes over HTTP to FACTORY_URL, with
@@ -15,6 +16,7 @@ export interface PizzaOrder {
 
 export type FactoryFailure =
   | { kind: 'timeout'; message: string }
+  | { kind: 'circuit_open'; message: string }
   | { kind: 'rejected'; status: number; message: string }
   | { kind: 'unreachable'; message: string }
   | { kind: 'bad_pizza'; message: string };
@@ -35,15 +37,35 @@ async function post(path: string, body: unknown, headers: Record<string, string>
   });
 }
 
+function withDeadline<T>(work: Promise<T>, deadline: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DOMException('budget spent', 'TimeoutError')), Math.max(0, deadline - Date.now()));
+  });
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+}
+
 function describeFetchError(error: unknown): FactoryFailure {
-  if (error instanceof DOMException && error.name === 'TimeoutError') {
+  if ((error instanceof DOMException && error.name === 'TimeoutError') || error instanceof joseErrors.JWKSTimeout) {
     return { kind: 'timeout', message: `the factory did not answer within ${env().factoryTimeoutMs} ms` };
   }
   return { kind: 'unreachable', message: 'the factory could not be reached' };
 }
 
-/** Asks the factory to make and sign a pizza, then checks the signature against its JWKS. */
-export async function orderPizza(request: PizzaOrder): Promise<FactoryResult> {
+/**
+ * Asks the factory to make and sign a pizza, within the time budget and through the circuit
+ * breaker. While the circuit is open it answers at once without calling the factory.
+ */
+export function orderPizza(request: PizzaOrder): Promise<FactoryResult> {
+  return throughBreaker(
+    () => orderPizzaOnce(request),
+    () => ({ ok: false, kind: 'circuit_open', message: 'the factory is failing; orders wait in the queue until it recovers' }),
+  );
+}
+
+/** One call, then a check of the pizza's signature against the factory's JWKS. */
+async function orderPizzaOnce(request: PizzaOrder): Promise<FactoryResult> {
+  const deadline = Date.now() + env().factoryTimeoutMs;
   let response: Response;
   try {
     response = await post('/api/order', request, { Authorization: `Bearer ${env().factoryApiKey}` });
@@ -58,8 +80,10 @@ export async function orderPizza(request: PizzaOrder): Promise<FactoryResult> {
   const parsed = orderReply.safeParse(body);
   if (!parsed.success) return { ok: false, kind: 'bad_pizza', message: 'the factory answered without a pizza' };
   try {
-    await verifyPizzaSignature(parsed.data.jwt);
-  } catch {
+    // The signature check shares the call's budget, so a slow JWKS cannot stretch the wait.
+    await withDeadline(verifyPizzaSignature(parsed.data.jwt), deadline);
+  } catch (error) {
+    if (error instanceof DOMException || error instanceof joseErrors.JWKSTimeout) return { ok: false, ...describeFetchError(error) };
     return { ok: false, kind: 'bad_pizza', message: 'the factory returned a pizza whose signature does not verify' };
   }
   return { ok: true, jwt: parsed.data.jwt, reportUrl: parsed.data.reportUrl };

@@ -3,7 +3,8 @@ import { isAdmin, type AuthUser } from '@/lib/auth/roles';
 import type { OrderInput } from '@/lib/api/schemas';
 import { db, type Prisma } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
-import { orderPizza } from '@/lib/factory-client';
+import { env } from '@/lib/env';
+import { fulfilClaimed, newClaim } from './fulfilment';
 import { getMenu } from './menu';
 import { satToBtc } from './money';
 
@@ -59,17 +60,18 @@ function toView(row: OrderRow): OrderView {
 
 export interface PlacedOrder {
   order: OrderView;
-  /** Set when the factory signed the pizza. */
+  /** Set when the factory signed the pizza within the time budget. */
   jwt?: string;
   reportUrl?: string;
-  /** Why the factory did not sign it; the order stays recorded as pending. */
+  /** Why the pizza is not made yet; the order is recorded as pending and retried. */
   factoryError?: string;
 }
 
 /**
  * Records a paid order, priced from the menu in the database whatever the client sent, then
- * asks the factory for the signed pizza. The order is written whole before the factory is
- * called, so a factory failure never loses it.
+ * asks the factory for the signed pizza within the time budget. The order is written whole
+ * before the factory is called, so a slow or failing factory never loses it: it stays
+ * pending, and the fulfilment worker keeps trying until the pizza is made.
  */
 export async function placeOrder(actor: AuthUser | undefined, input: OrderInput): Promise<PlacedOrder> {
   if (!actor) throw new AppError('unauthorized', 'unauthorized');
@@ -88,32 +90,26 @@ export async function placeOrder(actor: AuthUser | undefined, input: OrderInput)
     return { menuId, description: item.title, priceSat: item.priceSat };
   });
 
-  const row = await db.order.create({
-    data: { dinerId: actor.id, franchiseId: input.franchiseId, storeId: input.storeId, items: { create: items } },
-    include: orderInclude,
-  });
-  const order = toView(row);
-
-  const result = await orderPizza({
-    diner: { id: actor.id, name: actor.name, email: actor.email },
-    order: {
-      id: order.id,
-      franchiseId: order.franchiseId,
-      storeId: order.storeId,
-      items: order.items.map(({ menuId, description, price }) => ({ menuId, description, price })),
+  const now = new Date();
+  const claim = newClaim();
+  const { id } = await db.order.create({
+    data: {
+      dinerId: actor.id,
+      franchiseId: input.franchiseId,
+      storeId: input.storeId,
+      items: { create: items },
+      nextAttemptAt: now,
+      giveUpAt: new Date(now.getTime() + env().orderGiveUpMs),
+      ...claim,
     },
+    select: { id: true },
   });
-  if (!result.ok) {
-    await db.order.update({ where: { id: order.id }, data: { failureReason: result.message } });
-    return { order: { ...order, failureReason: result.message }, factoryError: result.message };
+  const result = await fulfilClaimed(id, claim.claimedBy);
+  const order = toView(await db.order.findUniqueOrThrow({ where: { id }, include: orderInclude }));
+  if (order.status === 'fulfilled' && order.jwt) {
+    return { order, jwt: order.jwt, reportUrl: result.ok ? result.reportUrl : undefined };
   }
-  const fulfilledAt = new Date();
-  await db.order.update({ where: { id: order.id }, data: { status: 'fulfilled', jwt: result.jwt, fulfilledAt, failureReason: null } });
-  return {
-    order: { ...order, status: 'fulfilled', jwt: result.jwt, fulfilledAt: fulfilledAt.toISOString(), failureReason: null },
-    jwt: result.jwt,
-    reportUrl: result.reportUrl,
-  };
+  return { order, factoryError: result.ok ? 'the pizza is being prepared' : result.message };
 }
 
 export const ORDERS_PER_PAGE = 10;

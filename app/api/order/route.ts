@@ -21,7 +21,8 @@ export const { GET, POST, PUT, DELETE, PATCH, OPTIONS } = routes({
     const { franchiseId, storeId, items, id, status } = placed.order;
     const order = { franchiseId, storeId, items: items.map(({ menuId, description, price }) => ({ menuId, description, price })), id, status };
     if (placed.factoryError) {
-      return reply(500, { message: 'Failed to fulfill order at factory', reason: placed.factoryError, order });
+      // Paid and recorded; the kitchen is behind. The worker makes it as soon as it can.
+      return reply(202, { message: `Your order is confirmed and waiting for the factory: ${placed.factoryError}`, order });
     }
     return { order, jwt: placed.jwt, ...(placed.reportUrl ? { reportUrl: placed.reportUrl } : {}) };
   }),

@@ -5,6 +5,6 @@ import { parseOrThrow } from '@/lib/http/errors';
 
 export const POST = factoryRoute(async (request) => {
   const vendor = await authenticateVendor(request.headers.get('authorization'));
-  return makePizza(vendor, parseOrThrow(pizzaRequest, await readJsonBody(request), 'body'));
+  return makePizza(vendor, parseOrThrow(pizzaRequest, await readJsonBody(request), 'body'), request.signal);
 });
 export const OPTIONS = preflight;
