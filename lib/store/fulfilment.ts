@@ -74,7 +74,8 @@ export async function fulfilClaimed(orderId: number, claimedBy: string): Promise
       where: mine,
       data: { status: 'fulfilled', jwt: result.jwt, fulfilledAt: new Date(), failureReason: null, claimedBy: null, claimedUntil: null },
     });
-    if (count === 0) log.warn('pizza discarded: order was no longer ours', { orderId });
+    if (count === 1) log.info('order fulfilled', { orderId, attempts: order.attempts + 1 });
+    else log.warn('pizza discarded: order was no longer ours', { orderId });
     return { ...result, fulfilled: count === 1 };
   }
   await db.order.updateMany({
