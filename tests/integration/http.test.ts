@@ -190,10 +190,12 @@ describe.each(targets())('HTTP conventions on $name', (t) => {
       }
     });
 
-    it('GET /factory/api/docs → {message, version, endpoints}', async () => {
+    it('GET /factory/api/docs → {message, version, endpoints}, plus the configuration limits and the drill workflow', async () => {
       const res = await call(t, 'GET', '/factory/api/docs');
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ message: expect.any(String), version: expect.any(String), endpoints: expect.any(Array) });
+      expect(res.body).toMatchObject({ message: expect.any(String), version: expect.any(String), endpoints: expect.any(Array) });
+      expect(res.body.configuration.safeEnvelope.processingDelayMs).toMatch(/at most 1000/);
+      expect(res.body.drill.join(' ')).toMatch(/experiment/);
       expect(res.text).not.toContain(FACTORY_API_KEY);
     });
 
