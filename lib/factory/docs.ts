@@ -111,9 +111,9 @@ export function factoryDocs() {
       },
       defaults: DEFAULT_CONFIG,
       safeEnvelope: {
-        processingDelayMs: `at most ${envelope.maxProcessingDelayMs} (FACTORY_SAFE_MAX_DELAY_MS)`,
-        failureRate: `at most ${envelope.maxFailureRate} (FACTORY_SAFE_MAX_FAILURE_RATE)`,
-        badJwtRate: `at most ${envelope.maxBadJwtRate} (FACTORY_SAFE_MAX_BAD_JWT_RATE)`,
+        processingDelayMs: { max: envelope.maxProcessingDelayMs, setBy: 'FACTORY_SAFE_MAX_DELAY_MS' },
+        failureRate: { max: envelope.maxFailureRate, setBy: 'FACTORY_SAFE_MAX_FAILURE_RATE' },
+        badJwtRate: { max: envelope.maxBadJwtRate, setBy: 'FACTORY_SAFE_MAX_BAD_JWT_RATE' },
       },
       announcements:
         'Every applied version, rollback, experiment start and end is POSTed to each webhook as JSON {type, version, kind, author, reason, diff, document, appliedAt, expiresAt}, signed in the x-jwt-pizza-signature header as t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">. Failed deliveries are retried with exponential backoff, up to 10 times.',
