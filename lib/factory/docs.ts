@@ -121,7 +121,7 @@ export function factoryDocs() {
     drill: [
       'Start: PUT /api/config with the unsafe values and experiment:{reason, expiresAt} (expiresAt at most 1 hour ahead), or PUT /api/vendor/chaos/throttle.',
       'Watch: the store alerts and opens an incident; orders are kept as pending, so customers do not wait.',
-      'End: the experiment reverts by itself at expiresAt (recorded as a version), or earlier with POST /api/config/experiment/end or the chaos reportUrl.',
+      'End: the experiment reverts by itself once expiresAt passes, and the revert is recorded as a version; end it earlier with POST /api/config/experiment/end or the chaos reportUrl.',
       `Experiments are limited to ${MAX_EXPERIMENT_MS / 60_000} minutes, and no other change applies while one runs.`,
     ],
     chaosKinds: CHAOS_KINDS,
