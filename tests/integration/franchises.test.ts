@@ -92,6 +92,17 @@ describe.each(targets())('franchises on $name', (t) => {
       expect(res.status).toBe(409);
     });
 
+    it("a closed franchise's name can be used again", async () => {
+      const token = await adminToken(t);
+      const franchise = await createFranchise(t);
+      expect((await call(t, 'DELETE', `/api/franchise/${franchise.id}`, { token })).status).toBe(200);
+      const again = await call(t, 'POST', '/api/franchise', { token, body: { name: franchise.name, admins: [] } });
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject({ name: franchise.name, id: expect.any(Number) });
+      expect(again.body.id).not.toBe(franchise.id);
+      expect((await call(t, 'POST', '/api/franchise', { token, body: { name: franchise.name, admins: [] } })).status).toBe(409);
+    });
+
     it('a diner gets 403, no token 401, a missing name 400', async () => {
       const diner = await registerUser(t, 'fr-diner');
       const body = { name: uniqueName('nope'), admins: [{ email: diner.email }] };
