@@ -1,27 +1,30 @@
 // npm run bench: load-tests the production build with autocannon and writes
 // bench/results/latest.{json,md}. Settings (environment):
 //   BENCH_DURATION     seconds per measured run (default 10)
+//   BENCH_WARMUP       seconds of warm-up load per case before its first run (default 3)
 //   BENCH_CONNECTIONS  comma-separated connection counts (default 10,50)
 //   BENCH_ONLY         comma-separated case ids or groups, e.g. menu,order (default: all)
 //   BENCH_PORT         first port to use (default 3401)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { measure, warmUp } from './bench/measure.mjs';
+import { measure, settle, warmUp } from './bench/measure.mjs';
 import { markdown, ratioLines, textTable } from './bench/report.mjs';
 import { ensureBuild, root, startBare, startServer, stopAll } from './bench/servers.mjs';
 
 const durationS = Number(process.env.BENCH_DURATION ?? 10);
+const warmupS = Number(process.env.BENCH_WARMUP ?? 3);
 const connectionLevels = (process.env.BENCH_CONNECTIONS ?? '10,50').split(',').map(Number);
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()) : undefined;
 const firstPort = Number(process.env.BENCH_PORT ?? 3401);
 const resultsDir = path.join(root, 'bench', 'results');
 const logDir = path.join(resultsDir, 'logs');
 
-if (!(durationS > 0) || connectionLevels.some((c) => !(c > 0))) {
-  throw new Error('BENCH_DURATION and BENCH_CONNECTIONS must be positive numbers');
+if (!(durationS > 0) || !(warmupS > 0) || connectionLevels.some((c) => !(c > 0))) {
+  throw new Error('BENCH_DURATION, BENCH_WARMUP and BENCH_CONNECTIONS must be positive numbers');
 }
 
+const BUSY_PCT = 15; // 'Other CPU' above this marks a run as disturbed
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 const DEMO_DINER = { email: 'diner@demo.jwt.pizza', password: 'demo-diner-pass' }; // lib/store/seed.ts
 
@@ -47,9 +50,8 @@ function server(name) {
 }
 
 /**
- * The cases. `request` is { method, path, headers, body } or an async function of the
- * server returning one (for set-up such as registering a user). `warmup` is a request count
- * (default 1000).
+ * The cases, measured in this order. `request` is { method, path, headers, body } or an async
+ * function of the server returning one (for set-up such as registering a user).
  */
 const CASES = [
   {
@@ -82,14 +84,12 @@ const CASES = [
     id: 'login',
     title: 'PUT /api/auth (scrypt cost 15)',
     server: 'app',
-    warmup: 40, // each login hashes once, ~50-100 ms of CPU
     request: { method: 'PUT', path: '/api/auth', headers: JSON_HEADERS, body: JSON.stringify(DEMO_DINER) },
   },
   {
     id: 'order',
     title: 'POST /api/order (1 item)',
     server: 'app',
-    warmup: 100,
     request: async (app) => {
       const token = await registerDiner(app);
       const { franchises } = await getJson(`${app.url}/api/franchise`);
@@ -171,13 +171,25 @@ async function main() {
   ensureBuild();
   console.log(`Benchmarking ${selected.map((c) => c.id).join(', ')}: ${durationS} s per run at ${connectionLevels.join(' and ')} connections.`);
 
+  // Prepared (set up, checked, warmed) on first use.
+  const prepared = new Map();
+  async function prepare(benchCase) {
+    if (!prepared.has(benchCase.id)) {
+      const target = await server(benchCase.server);
+      const request = typeof benchCase.request === 'function' ? await benchCase.request(target) : benchCase.request;
+      await checkOnce(target, request);
+      await warmUp(target, request, warmupS);
+      prepared.set(benchCase.id, { target, request });
+    }
+    return prepared.get(benchCase.id);
+  }
+
+  // Connection levels outermost, so compared cases (cached vs uncached menu) run close in time.
   const results = [];
-  for (const benchCase of selected) {
-    const target = await server(benchCase.server);
-    const request = typeof benchCase.request === 'function' ? await benchCase.request(target) : benchCase.request;
-    await checkOnce(target, request);
-    await warmUp(target, request, benchCase.warmup ?? 1000);
-    for (const connections of connectionLevels) {
+  for (const connections of connectionLevels) {
+    for (const benchCase of selected) {
+      const { target, request } = await prepare(benchCase);
+      await settle(target);
       process.stdout.write(`  ${benchCase.title} @ ${connections} ... `);
       const row = { id: benchCase.id, title: benchCase.title, server: benchCase.server, ...(await measure(target, request, { connections, durationS })) };
       results.push(row);
@@ -185,11 +197,13 @@ async function main() {
       console.log(`${Math.round(row.reqPerSec)} req/s${failures ? `  (!) status codes ${JSON.stringify(row.statusCodes)}, ${row.errors} errors (${row.timeouts} timeouts)` : ''}`);
     }
   }
+  const order = new Map(selected.map((c, i) => [c.id, i]));
+  results.sort((a, b) => order.get(a.id) - order.get(b.id) || a.connections - b.connections);
 
   const report = {
     date: new Date(startedAt).toISOString(),
     machine,
-    config: { durationS, connections: connectionLevels, only: only ?? null, ports: Object.fromEntries(Object.entries(SERVERS).map(([n, s]) => [n, firstPort + s.port])) },
+    config: { durationS, warmupS, connections: connectionLevels, only: only ?? null, ports: Object.fromEntries(Object.entries(SERVERS).map(([n, s]) => [n, firstPort + s.port])) },
     results,
     ratios: ratios(results),
     notes: [
@@ -205,6 +219,7 @@ async function main() {
     wallTimeS: 0,
   };
   report.wallTimeS = Math.round((Date.now() - startedAt) / 1000);
+  machine.loadAvgEnd = os.loadavg().map((l) => l.toFixed(2));
 
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
@@ -212,7 +227,9 @@ async function main() {
 
   console.log(`\n${textTable(results)}\n`);
   for (const line of ratioLines(report.ratios)) console.log(line);
-  console.log(`\nNode ${machine.node}, ${machine.cpus} CPUs, load ${machine.loadAvg.join(' / ')} at start; ${report.wallTimeS} s in all.`);
+  const busy = results.filter((r) => r.otherCpuPct > BUSY_PCT);
+  if (busy.length) console.log(`\nWarning: other work used over ${BUSY_PCT} % of the machine's CPU during ${busy.length} of ${results.length} runs; figures are noisy.`);
+  console.log(`\nNode ${machine.node}, ${machine.cpus} CPUs, load ${machine.loadAvg.join(' / ')} at start, ${machine.loadAvgEnd.join(' / ')} at end; ${report.wallTimeS} s in all.`);
   console.log('Login figures use the default PASSWORD_HASH_COST (15). Results: bench/results/latest.{json,md}');
 }
 

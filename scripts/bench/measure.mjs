@@ -16,11 +16,24 @@ function options(server, request, extra) {
   };
 }
 
-/** A fixed number of requests before measuring, so JIT and caches are warm. */
-export async function warmUp(server, request, amount) {
-  const result = await autocannon(options(server, request, { connections: 10, amount }));
-  const failed = result.non2xx + result.errors + result.timeouts;
-  if (failed) throw new Error(`warm-up of ${request.method ?? 'GET'} ${request.path}: ${failed} of ${amount} requests failed`);
+/** Load for `durationS` seconds before measuring, so JIT and caches are warm; any failure aborts. */
+export async function warmUp(server, request, durationS) {
+  const result = await autocannon(options(server, request, { connections: 10, duration: durationS }));
+  const failed = result.non2xx + result.errors;
+  if (failed) {
+    throw new Error(`warm-up of ${request.method ?? 'GET'} ${request.path}: ${failed} of ${result.requests.total + result.errors} requests failed`);
+  }
+  return result.requests.total;
+}
+
+/** Waits (up to maxMs) until the server is nearly idle, e.g. done with requests still in flight. */
+export async function settle(server, { windowMs = 250, idlePct = 10, maxMs = 15_000 } = {}) {
+  const deadline = Date.now() + maxMs;
+  while (Date.now() < deadline) {
+    const before = treeCpuMs(server.pid);
+    await new Promise((r) => setTimeout(r, windowMs));
+    if ((100 * (treeCpuMs(server.pid) - before)) / windowMs < idlePct) return;
+  }
 }
 
 /** Measures `request` for `durationS` seconds at `connections`, returning one result row. */
@@ -50,8 +63,8 @@ export async function measure(server, request, { connections, durationS }) {
     reqPerSec: result.requests.mean,
     requests: result.requests.total,
     // autocannon records latency in whole milliseconds.
-    latencyP50Ms: result.latency.p50,
-    latencyP99Ms: result.latency.p99,
+    latencyP50Ms: result.requests.total ? result.latency.p50 : null,
+    latencyP99Ms: result.requests.total ? result.latency.p99 : null,
     ok2xx: result['2xx'],
     non2xx: result.non2xx,
     errors: result.errors,

@@ -1,6 +1,6 @@
 // Starting and stopping the servers under test. Everything listens on 127.0.0.1 only.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,7 +51,11 @@ function assertPortFree(port) {
 async function waitUntilReady(server, readyPath, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`${server.name} exited during start-up; see ${server.logFile}`);
+    if (server.child.exitCode !== null) {
+      await server.closed;
+      const tail = readFileSync(server.logFile, 'utf8').trim().split('\n').slice(-5).join('\n  ');
+      throw new Error(`${server.name} exited during start-up (${server.logFile}):\n  ${tail}`);
+    }
     try {
       const response = await fetch(`${server.url}${readyPath}`, { signal: AbortSignal.timeout(2000) });
       await response.arrayBuffer();
@@ -71,7 +75,9 @@ function launch({ name, port, args, env, logDir }) {
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
-  const server = { name, port, url: `http://${HOST}:${port}`, pid: child.pid, child, logFile };
+  // Resolves once the child has exited and its output is in the log.
+  const closed = new Promise((resolve) => child.once('close', () => log.end(resolve)));
+  const server = { name, port, url: `http://${HOST}:${port}`, pid: child.pid, child, logFile, closed };
   running.add(server);
   return server;
 }
