@@ -11,7 +11,7 @@ function options(server, request, extra) {
     method: request.method ?? 'GET',
     headers: request.headers ?? {},
     body: request.body,
-    timeout: 10, // seconds per request
+    timeout: 30, // seconds per request: logins at 50 connections on a busy machine take several
     ...extra,
   };
 }
