@@ -3,6 +3,7 @@
 //   BENCH_DURATION     seconds per measured run (default 10)
 //   BENCH_WARMUP       seconds of warm-up load per case before its first run (default 3)
 //   BENCH_CONNECTIONS  comma-separated connection counts (default 10,50)
+//   BENCH_ROUNDS       measure everything this many times, interleaved, and report the median (default 1)
 //   BENCH_ONLY         comma-separated case ids or groups, e.g. menu,order (default: all)
 //   BENCH_PORT         first port to use (default 3401)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,14 +15,15 @@ import { ensureBuild, root, startBare, startServer, stopAll } from './bench/serv
 
 const durationS = Number(process.env.BENCH_DURATION ?? 10);
 const warmupS = Number(process.env.BENCH_WARMUP ?? 3);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
 const connectionLevels = (process.env.BENCH_CONNECTIONS ?? '10,50').split(',').map(Number);
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()) : undefined;
 const firstPort = Number(process.env.BENCH_PORT ?? 3401);
 const resultsDir = path.join(root, 'bench', 'results');
 const logDir = path.join(resultsDir, 'logs');
 
-if (!(durationS > 0) || !(warmupS > 0) || connectionLevels.some((c) => !(c > 0))) {
-  throw new Error('BENCH_DURATION, BENCH_WARMUP and BENCH_CONNECTIONS must be positive numbers');
+if (!(durationS > 0) || !(warmupS > 0) || !(rounds >= 1) || connectionLevels.some((c) => !(c > 0))) {
+  throw new Error('BENCH_DURATION, BENCH_WARMUP, BENCH_ROUNDS and BENCH_CONNECTIONS must be positive numbers');
 }
 
 const BUSY_PCT = 15; // 'Other CPU' above this marks a run as disturbed
@@ -30,10 +32,10 @@ const DEMO_DINER = { email: 'diner@demo.jwt.pizza', password: 'demo-diner-pass' 
 
 // The servers under test, started on first use and shared by the cases.
 const SERVERS = {
-  app: { port: 0, start: (port) => startServer({ name: 'app', port, logDir }) },
-  'app-uncached': { port: 1, start: (port) => startServer({ name: 'app-uncached', port, logDir, env: { CACHE_TTL_MS: '0' } }) },
+  app: { portOffset: 0, start: (port) => startServer({ name: 'app', port, logDir }) },
+  'app-uncached': { portOffset: 1, start: (port) => startServer({ name: 'app-uncached', port, logDir, env: { CACHE_TTL_MS: '0' } }) },
   bare: {
-    port: 2,
+    portOffset: 2,
     start: async (port) => {
       // The same bytes the app serves for the menu.
       const app = await server('app');
@@ -45,7 +47,7 @@ const SERVERS = {
 
 const started = new Map();
 function server(name) {
-  if (!started.has(name)) started.set(name, SERVERS[name].start(firstPort + SERVERS[name].port));
+  if (!started.has(name)) started.set(name, SERVERS[name].start(firstPort + SERVERS[name].portOffset));
   return started.get(name);
 }
 
@@ -145,6 +147,20 @@ function machineInfo() {
   };
 }
 
+/** One row per case and connection level: the run with the median req/s, in case order. */
+function medianRows(runs) {
+  const rows = [];
+  for (const benchCase of selected) {
+    for (const connections of connectionLevels) {
+      const same = runs.filter((r) => r.id === benchCase.id && r.connections === connections).sort((a, b) => a.reqPerSec - b.reqPerSec);
+      if (!same.length) continue;
+      const median = same[Math.floor((same.length - 1) / 2)];
+      rows.push({ ...median, reqPerSecAllRounds: same.map((r) => r.reqPerSec) });
+    }
+  }
+  return rows;
+}
+
 function ratios(results) {
   const row = (id, conns) => results.find((r) => r.id === id && r.connections === conns);
   const menuCacheGain = {};
@@ -186,33 +202,37 @@ async function main() {
     return prepared.get(benchCase.id);
   }
 
-  // Connection levels outermost, so compared cases (cached vs uncached menu) run close in time.
-  const results = [];
-  for (const connections of connectionLevels) {
-    for (const benchCase of selected) {
-      const { target, request } = await prepare(benchCase);
-      await settle(target);
-      process.stdout.write(`  ${benchCase.title} @ ${connections} ... `);
-      const row = { id: benchCase.id, title: benchCase.title, server: benchCase.server, ...(await measure(target, request, { connections, durationS: Math.max(durationS, benchCase.minDurationS ?? 0) })) };
-      results.push(row);
-      const failures = row.non2xx + row.errors;
-      console.log(`${Math.round(row.reqPerSec)} req/s${failures ? `  (!) status codes ${JSON.stringify(row.statusCodes)}, ${row.errors} errors (${row.timeouts} timeouts)` : ''}`);
+  // Rounds, then connection levels outermost, so compared cases (cached vs uncached menu) run
+  // close in time.
+  const runs = [];
+  for (let round = 1; round <= rounds; round++) {
+    for (const connections of connectionLevels) {
+      for (const benchCase of selected) {
+        const { target, request } = await prepare(benchCase);
+        await settle(target);
+        process.stdout.write(`  ${rounds > 1 ? `[${round}/${rounds}] ` : ''}${benchCase.title} @ ${connections} ... `);
+        const runS = Math.max(durationS, benchCase.minDurationS ?? 0);
+        const row = { id: benchCase.id, title: benchCase.title, server: benchCase.server, round, ...(await measure(target, request, { connections, durationS: runS })) };
+        runs.push(row);
+        const failures = row.non2xx + row.errors;
+        console.log(`${Math.round(row.reqPerSec)} req/s${failures ? `  (!) status codes ${JSON.stringify(row.statusCodes)}, ${row.errors} errors (${row.timeouts} timeouts)` : ''}`);
+      }
     }
   }
-  const order = new Map(selected.map((c, i) => [c.id, i]));
-  results.sort((a, b) => order.get(a.id) - order.get(b.id) || a.connections - b.connections);
+  const results = medianRows(runs);
 
   const report = {
     date: new Date(startedAt).toISOString(),
     machine,
-    config: { durationS, warmupS, connections: connectionLevels, only: only ?? null, ports: Object.fromEntries(Object.entries(SERVERS).map(([n, s]) => [n, firstPort + s.port])) },
+    config: { durationS, warmupS, rounds, connections: connectionLevels, only: only ?? null, ports: Object.fromEntries(Object.entries(SERVERS).map(([n, s]) => [n, firstPort + s.portOffset])) },
     results,
     ratios: ratios(results),
+    runs,
     notes: [
       'All servers run `next start` on the production build, each on a fresh temporary DATA_DIR (embedded SQLite), bound to 127.0.0.1.',
       'PUT /api/auth runs at the default PASSWORD_HASH_COST (15: scrypt N=2^15, r=8, ~32 MiB per hash), so its figure is what production pays per login. Its runs last at least 20 s, since at 50 connections a login waits seconds in the hashing queue.',
       'POST /api/order records the order, then calls the embedded factory over HTTP (same process) for an RS256-signed pizza and verifies it against the JWKS.',
-      'autocannon runs inside the bench process on the same machine, so it competes with the server for CPU; read the figures as ratios, not absolutes.',
+      'autocannon runs inside the bench process on the same machine, so it competes with the server for CPU; read the figures as ratios, not absolutes. For the bare node:http baseline the load generator, not the server, is the limit (loadGenCpuPct in the JSON).',
       'Max RSS is the summed VmRSS of the server process tree, sampled every 250 ms during the measured run.',
       'CPU ms/req is the server process tree\'s user+system CPU time during the run divided by the requests completed; it is steadier than req/s here.',
       'Other CPU is the share of the whole machine\'s CPU (all cores) used during the run by processes other than the server and the bench itself: other work competing with the measurement. Rows with a high figure are unreliable.',

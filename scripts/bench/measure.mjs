@@ -1,4 +1,4 @@
-// One autocannon run against one server, with the server's memory sampled meanwhile.
+// One autocannon run against one server, with the server's memory and CPU (and the machine's) sampled.
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { machineCpuMs, treeCpuMs, treeRss } from './processes.mjs';

@@ -58,7 +58,7 @@ export function markdown(report) {
     `- Date: ${report.date}`,
     `- Machine: ${m.cpus} × ${m.cpuModel}, ${m.totalMemGB} GB RAM, load average ${m.loadAvg.join(' / ')} at start, ${m.loadAvgEnd.join(' / ')} at end`,
     `- Node ${m.node}, Next ${m.next}, autocannon ${m.autocannon}, ${m.platform}`,
-    `- ${report.config.durationS} s per measured run, connections ${report.config.connections.join(' and ')}; wall time ${report.wallTimeS} s`,
+    `- ${report.config.durationS} s per measured run, connections ${report.config.connections.join(' and ')}, ${report.config.rounds} round(s) (median shown); wall time ${report.wallTimeS} s`,
     '',
     markdownTable(report.results),
     '',
