@@ -233,7 +233,7 @@ async function main() {
       'PUT /api/auth runs at the default PASSWORD_HASH_COST (15: scrypt N=2^15, r=8, ~32 MiB per hash), so its figure is what production pays per login. Its runs last at least 20 s, since at 50 connections a login waits seconds in the hashing queue.',
       'POST /api/order records the order, then calls the embedded factory over HTTP (same process) for an RS256-signed pizza and verifies it against the JWKS.',
       'autocannon runs inside the bench process on the same machine, so it competes with the server for CPU; read the figures as ratios, not absolutes. For the bare node:http baseline the load generator, not the server, is the limit (loadGenCpuPct in the JSON).',
-      'Max RSS is the summed VmRSS of the server process tree, sampled every 250 ms during the measured run.',
+      'Max RSS is the summed VmRSS of the server process tree, sampled every 250 ms during the measured run. One app server serves the menu, franchise, login and order cases, so its RSS includes what earlier runs left on the heap.',
       'CPU ms/req is the server process tree\'s user+system CPU time during the run divided by the requests completed; it is steadier than req/s here.',
       'Other CPU is the share of the whole machine\'s CPU (all cores) used during the run by processes other than the server and the bench itself: other work competing with the measurement. Rows with a high figure are unreliable.',
       'Latencies are whole milliseconds (autocannon\'s resolution); <1 means under one millisecond.',
