@@ -4,13 +4,15 @@
 //   BENCH_WARMUP       seconds of warm-up load per case before its first run (default 3)
 //   BENCH_CONNECTIONS  comma-separated connection counts (default 10,50)
 //   BENCH_ROUNDS       measure everything this many times, interleaved, and report the median (default 1)
-//   BENCH_ONLY         comma-separated case ids or groups, e.g. menu,order (default: all)
+//   BENCH_ONLY         comma-separated case ids or groups, e.g. menu,order,drill (default: all)
+//   BENCH_DRILL_S      seconds the incident drill keeps 20 diners ordering (default 60)
 //   BENCH_PORT         first port to use (default 3401)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DRILL_ADMIN_KEY, orderingDrill } from './bench/drill.mjs';
 import { measure, settle, warmUp } from './bench/measure.mjs';
-import { markdown, ratioLines, textTable } from './bench/report.mjs';
+import { drillLines, markdown, ratioLines, textTable } from './bench/report.mjs';
 import { ensureBuild, root, startBare, startServer, stopAll } from './bench/servers.mjs';
 
 const durationS = Number(process.env.BENCH_DURATION ?? 10);
@@ -132,6 +134,8 @@ async function checkOnce(target, request) {
 }
 
 const selected = CASES.filter((c) => !only || only.includes(c.id) || only.includes(c.group));
+const drillSelected = !only || only.includes('drill');
+const drillS = Number(process.env.BENCH_DRILL_S ?? 60);
 
 function machineInfo() {
   const version = (pkg) => JSON.parse(readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
@@ -183,11 +187,11 @@ function ratios(results) {
 }
 
 async function main() {
-  if (!selected.length) throw new Error(`BENCH_ONLY matched no case; ids: ${CASES.map((c) => c.id).join(', ')}`);
+  if (!selected.length && !drillSelected) throw new Error(`BENCH_ONLY matched no case; ids: ${CASES.map((c) => c.id).join(', ')}, drill`);
   const startedAt = Date.now();
   const machine = machineInfo();
   ensureBuild();
-  console.log(`Benchmarking ${selected.map((c) => c.id).join(', ')}: ${durationS} s per run at ${connectionLevels.join(' and ')} connections.`);
+  if (selected.length) console.log(`Benchmarking ${selected.map((c) => c.id).join(', ')}: ${durationS} s per run at ${connectionLevels.join(' and ')} connections.`);
 
   // Prepared (set up, checked, warmed) on first use.
   const prepared = new Map();
@@ -221,6 +225,13 @@ async function main() {
   }
   const results = medianRows(runs);
 
+  let drill;
+  if (drillSelected) {
+    console.log(`\nIncident drill: the factory takes 32 s per pizza while 20 diners order for ${drillS} s ...`);
+    const app = await startServer({ name: 'drill', port: firstPort + 3, logDir, env: { FACTORY_ADMIN_KEY: DRILL_ADMIN_KEY } });
+    drill = await orderingDrill(app, { durationS: drillS });
+  }
+
   const report = {
     date: new Date(startedAt).toISOString(),
     machine,
@@ -228,6 +239,7 @@ async function main() {
     results,
     ratios: ratios(results),
     runs,
+    drill,
     notes: [
       'All servers run `next start` on the production build, each on a fresh temporary DATA_DIR (embedded SQLite), bound to 127.0.0.1.',
       'PUT /api/auth runs at the default PASSWORD_HASH_COST (15: scrypt N=2^15, r=8, ~32 MiB per hash), so its figure is what production pays per login. Its runs last at least 20 s, since at 50 connections a login waits seconds in the hashing queue.',
@@ -237,6 +249,7 @@ async function main() {
       'CPU ms/req is the server process tree\'s user+system CPU time during the run divided by the requests completed; it is steadier than req/s here.',
       'Other CPU is the share of the whole machine\'s CPU (all cores) used during the run by processes other than the server and the bench itself: other work competing with the measurement. Rows with a high figure are unreliable.',
       'Latencies are whole milliseconds (autocannon\'s resolution); <1 means under one millisecond.',
+      'The drill: an experiment sets the factory\'s processingDelayMs to 32000 (the incident); 20 diners each order, wait 1 s and order again; then the experiment ends and every accepted order must become fulfilled. Customer wait is the time POST /api/order took; lost counts accepted orders that were missing or failed at the end.',
     ],
     wallTimeS: 0,
   };
@@ -247,8 +260,11 @@ async function main() {
   writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(path.join(resultsDir, 'latest.md'), markdown(report));
 
-  console.log(`\n${textTable(results)}\n`);
-  for (const line of ratioLines(report.ratios)) console.log(line);
+  if (results.length) {
+    console.log(`\n${textTable(results)}\n`);
+    for (const line of ratioLines(report.ratios)) console.log(line);
+  }
+  if (drill) console.log(`\n${drillLines(drill).join('\n')}`);
   const busy = results.filter((r) => r.otherCpuPct > BUSY_PCT);
   if (busy.length) console.log(`\nWarning: other work used over ${BUSY_PCT} % of the machine's CPU during ${busy.length} of ${results.length} runs; figures are noisy.`);
   console.log(`\nNode ${machine.node}, ${machine.cpus} CPUs, load ${machine.loadAvg.join(' / ')} at start, ${machine.loadAvgEnd.join(' / ')} at end; ${report.wallTimeS} s in all.`);

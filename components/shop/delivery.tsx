@@ -1,6 +1,9 @@
 import { decodeJwt, decodeProtectedHeader, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
 import { ButtonLink } from '@/components/ui/button';
+import { formatDuration } from '@/components/ui/duration';
+import { Elapsed } from '@/components/ui/live-time';
 import { Price } from '@/components/ui/price';
+import { Spinner } from '@/components/ui/spinner';
 import type { OrderStatus, OrderView } from '@/lib/store/orders';
 import { CopyButton } from './copy-button';
 import type { VerifyState } from './form-state';
@@ -119,29 +122,73 @@ export function PizzaJwt({
 }
 
 /** No JWT yet: the order is paid and recorded, but the factory has not signed the pizza. */
-export function KitchenBehind({ status, reason }: { status: OrderStatus; reason: string | null }) {
+export function KitchenBehind({
+  orderId,
+  status,
+  reason,
+  placedAt,
+  keepTryingMs,
+  adminView = false,
+}: {
+  orderId: number;
+  status: OrderStatus;
+  reason: string | null;
+  placedAt: string;
+  /** How long the store keeps asking the factory before it gives up. */
+  keepTryingMs: number;
+  /** An admin looking at the order: point them at the queue, where they can retry it. */
+  adminView?: boolean;
+}) {
   const failed = status === 'failed';
   return (
-    <section aria-labelledby="kitchen-heading" role="status" className="rounded-2xl border border-crust-300 bg-crust-100 p-6">
-      <svg viewBox="0 0 24 24" className="size-10 text-sauce-600" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true">
-        <circle cx="12" cy="12" r="9" />
-        {failed ? <path d="M9 9l6 6M15 9l-6 6" /> : <path d="M12 7v5l3 2" />}
-      </svg>
-      <h2 id="kitchen-heading" className="mt-2 text-xl font-bold text-char-900">
-        {failed ? 'This pizza couldn’t be made' : 'The kitchen is running behind'}
+    <section
+      aria-labelledby="kitchen-heading"
+      className={`self-start rounded-2xl border p-6 ${failed ? 'border-sauce-500/30 bg-white' : 'border-crust-300 bg-crust-100'}`}
+    >
+      <div className="flex items-center gap-3">
+        <svg viewBox="0 0 24 24" className="size-10 shrink-0 text-sauce-600" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true">
+          <circle cx="12" cy="12" r="9" />
+          {failed ? <path d="M9 9l6 6M15 9l-6 6" /> : <path d="M12 7v5l3 2" />}
+        </svg>
+        {!failed && (
+          <p className="flex items-center gap-2 text-sm font-semibold text-char-800">
+            <Spinner /> Waiting <Elapsed since={placedAt} />
+          </p>
+        )}
+      </div>
+      <h2 id="kitchen-heading" className="mt-3 text-xl font-bold text-char-900">
+        {failed ? 'This pizza couldn’t be made' : 'Order confirmed — the kitchen is running behind'}
       </h2>
-      <p className="mt-2 text-char-800">
-        {failed
-          ? 'Your order is recorded, but the pizza factory could not sign this pizza.'
-          : 'Your order is paid and recorded. The pizza factory hasn’t signed your pizza yet, so there is no JWT to show just now.'}
-      </p>
+      {failed ? (
+        <div className="mt-2 space-y-2 text-char-800">
+          <p>
+            Your order is paid and recorded, but the pizza factory did not sign this pizza within {formatDuration(keepTryingMs)}, so we stopped
+            asking.
+          </p>
+          <p>
+            Support can send it back to the kitchen: get in touch and mention <strong>order #{orderId}</strong>. Once an admin retries it, this
+            page shows the pizza as soon as it is made.
+          </p>
+        </div>
+      ) : (
+        <div className="mt-2 space-y-2 text-char-800">
+          <p>Your order is paid and recorded. The pizza factory is slow right now, so we keep asking it for you.</p>
+          <p>
+            Your pizza appears on this page by itself, usually within a minute or two. You can leave: it is saved under My orders.
+          </p>
+        </div>
+      )}
       {reason && (
         <p className="mt-3 text-sm text-char-700">
-          <span className="font-semibold">Reason:</span> {reason}
+          <span className="font-semibold">{failed ? 'Reason' : 'Last answer from the factory'}:</span> {reason}
         </p>
       )}
       <div className="mt-5 flex flex-wrap gap-2">
-        {!failed && <RefreshButton>Check again</RefreshButton>}
+        {failed && adminView ? (
+          <ButtonLink href="/admin/orders">Retry in the order queue</ButtonLink>
+        ) : (
+          !failed && <RefreshButton>Check now</RefreshButton>
+        )}
         <ButtonLink href="/menu" variant="secondary">
           Back to the menu
         </ButtonLink>

@@ -22,6 +22,7 @@ interface Outcome {
 interface BreakerHolder {
   policy: CircuitBreakerPolicy;
   changedAt: number;
+  closedListeners: (() => void)[];
 }
 
 const globalForBreaker = globalThis as unknown as { __jwtPizzaBreaker?: BreakerHolder };
@@ -32,11 +33,12 @@ function holder(): BreakerHolder {
     handleWhenResult((result) => !(result as Outcome).ok),
     { halfOpenAfter: env().breakerCooldownMs, breaker: new CountBreaker(WINDOW) },
   );
-  const created: BreakerHolder = { policy, changedAt: Date.now() };
+  const created: BreakerHolder = { policy, changedAt: Date.now(), closedListeners: [] };
   policy.onStateChange((state) => {
     created.changedAt = Date.now();
     log.warn('factory circuit changed', { state: describe(state) });
   });
+  policy.onReset(() => created.closedListeners.forEach((listener) => listener()));
   globalForBreaker.__jwtPizzaBreaker = created;
   return created;
 }
@@ -50,6 +52,11 @@ function describe(state: CircuitState): BreakerState {
 export function breakerState(): { state: BreakerState; since: Date } {
   const { policy, changedAt } = holder();
   return { state: describe(policy.state), since: new Date(changedAt) };
+}
+
+/** Calls `listener` each time the circuit closes again after the factory recovered. */
+export function onBreakerClosed(listener: () => void): void {
+  holder().closedListeners.push(listener);
 }
 
 /** Runs a factory call through the breaker; while it is open, answers at once with `whenOpen`. */

@@ -50,6 +50,15 @@ export function ratioLines(ratios) {
   return lines;
 }
 
+export function drillLines(drill) {
+  const ms = (v) => `${Math.round(v)} ms`;
+  return [
+    `Drill (factory at ${drill.factoryDelayMs} ms, ${drill.diners} diners, ${drill.durationS} s): ${drill.requests} orders placed, ${drill.accepted} accepted (status codes ${JSON.stringify(drill.statuses)}).`,
+    `Customer wait: p50 ${ms(drill.waitMs.p50)}, p99 ${ms(drill.waitMs.p99)}, max ${ms(drill.waitMs.max)} (the incident: 32000 ms).`,
+    `After recovery: ${drill.fulfilledAfterRecovery} fulfilled within ${drill.recoveryS} s, ${drill.stillPending} still pending, ${drill.lost} lost.`,
+  ];
+}
+
 export function markdown(report) {
   const m = report.machine;
   return [
@@ -64,6 +73,7 @@ export function markdown(report) {
     '',
     ...ratioLines(report.ratios).map((l) => `- ${l}`),
     '',
+    ...(report.drill ? ['## Incident drill', '', ...drillLines(report.drill).map((l) => `- ${l}`), ''] : []),
     '## Notes',
     '',
     ...report.notes.map((n) => `- ${n}`),

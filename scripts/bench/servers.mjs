@@ -1,40 +1,27 @@
 // Starting and stopping the servers under test. Everything listens on 127.0.0.1 only.
-import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ensureBuild as ensureProductionBuild, ROOT as root } from '../lib/build.mjs';
 import { endTree, killTreeNow } from './processes.mjs';
 
-export const root = path.resolve(import.meta.dirname, '..', '..');
-const NEXT_BIN = 'node_modules/next/dist/bin/next';
-const HOST = '127.0.0.1';
-
-// Same source list as scripts/start.mjs: a build older than these is stale.
-const SOURCES = ['app', 'components', 'lib', 'public', 'prisma', 'instrumentation.ts', 'proxy.ts', 'next.config.js', 'package.json', 'package-lock.json'];
-
-function newestMtime(target) {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(target).reduce((max, name) => Math.max(max, newestMtime(path.join(target, name))), stat.mtimeMs);
-}
+export { ROOT as root } from '../lib/build.mjs';
 
 /** Builds the production app when there is no build or it is older than the sources. */
 export function ensureBuild() {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  if (builtAt >= Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))))) return;
-  console.log(builtAt ? 'Sources changed since the last build; rebuilding.' : 'No production build yet; building.');
-  const result = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
+  if (ensureProductionBuild() !== 0) throw new Error('next build failed');
 }
+
+const NEXT_BIN = 'node_modules/next/dist/bin/next';
+const HOST = '127.0.0.1';
 
 // App settings that must come from the bench, never from the caller's shell.
 const APP_KEYS = [
   'PORT', 'DATA_DIR', 'DATABASE_URL', 'SEED_DEMO', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'AUTH_SECRET',
   'TOKEN_TTL_SECONDS', 'FACTORY_URL', 'FACTORY_API_KEY', 'FACTORY_ADMIN_KEY', 'FACTORY_TIMEOUT_MS',
-  'PASSWORD_HASH_COST', 'CACHE_TTL_MS',
+  'PASSWORD_HASH_COST', 'CACHE_TTL_MS', 'FULFILMENT_WORKER', 'BREAKER_COOLDOWN_MS',
 ];
 
 const running = new Set();

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ClearCartOnArrival } from '@/components/shop/clear-cart';
+import { DeliveryWatcher } from '@/components/shop/delivery-watcher';
 import { formatDateTime } from '@/components/shop/format';
 import { KitchenBehind, OrderItems, PizzaJwt } from '@/components/shop/delivery';
 import { OrderStatusBadge } from '@/components/shop/order-status';
@@ -8,7 +9,9 @@ import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { orderIdParams } from '@/lib/api/schemas';
+import { isAdmin } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { getOrder } from '@/lib/store/orders';
 import type { SearchParamsProps } from '../../search-params';
@@ -46,6 +49,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
           </ButtonLink>
         }
       />
+      <DeliveryWatcher status={order.status} />
       {justPlaced && order.status === 'fulfilled' && (
         <div className="mb-6">
           <Alert tone="success">Paid. Your pizza is baked and signed. Enjoy!</Alert>
@@ -64,7 +68,14 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
         {order.jwt ? (
           <PizzaJwt jwt={order.jwt} verifyAction={verifyAction} />
         ) : (
-          <KitchenBehind status={order.status} reason={order.failureReason} />
+          <KitchenBehind
+            orderId={order.id}
+            status={order.status}
+            reason={order.failureReason}
+            placedAt={order.date}
+            keepTryingMs={env().orderGiveUpMs}
+            adminView={isAdmin(user)}
+          />
         )}
       </div>
     </>
