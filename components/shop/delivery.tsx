@@ -174,7 +174,7 @@ export function KitchenBehind({
         <div className="mt-2 space-y-2 text-char-800">
           <p>Your order is paid and recorded. The pizza factory is slow right now, so we keep asking it for you.</p>
           <p>
-            Your pizza appears on this page by itself, usually within a minute or two. You can leave: it is saved under My orders.
+            Your pizza appears on this page by itself as soon as it is signed. You can leave: the order is saved under My orders.
           </p>
         </div>
       )}
