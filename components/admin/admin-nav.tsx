@@ -9,6 +9,8 @@ export const adminNavItems = [
   { href: '/admin/franchises', label: 'Franchises' },
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/menu', label: 'Menu' },
+  { href: '/admin/orders', label: 'Orders' },
+  { href: '/admin/factory', label: 'Factory' },
 ] as const satisfies readonly { href: string; label: string }[];
 
 const isCurrent = (pathname: string, href: string) =>

@@ -152,7 +152,10 @@ export function KitchenBehind({
         </svg>
         {!failed && (
           <p className="flex items-center gap-2 text-sm font-semibold text-char-800">
-            <Spinner /> Waiting <Elapsed since={placedAt} />
+            <Spinner />
+            <span>
+              Waiting for <Elapsed since={placedAt} />
+            </span>
           </p>
         )}
       </div>

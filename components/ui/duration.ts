@@ -1,13 +1,13 @@
 /** Durations as people read them, for waits and countdowns. Plain module: usable on both sides. */
 
-/** "45 s", "3 min 05 s", "1 h 04 min". */
+/** "45 s", "3 min 05 s", "15 min", "1 h 04 min". */
 export function formatDuration(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`;
-  if (m > 0) return `${m} min ${String(s).padStart(2, '0')} s`;
+  if (h > 0) return m ? `${h} h ${String(m).padStart(2, '0')} min` : `${h} h`;
+  if (m > 0) return s ? `${m} min ${String(s).padStart(2, '0')} s` : `${m} min`;
   return `${s} s`;
 }
 

@@ -32,14 +32,18 @@ export function Countdown({ until, className }: { until: string; className?: str
   const now = useNow();
   const router = useRouter();
   const left = Date.parse(until) - now;
-  const refreshed = useRef(false);
+  const expired = left <= 0;
   useEffect(() => {
-    if (left > 0 || refreshed.current) return;
-    refreshed.current = true;
-    // The factory reverts an expired experiment when it is next read: give it a moment.
-    const timer = setTimeout(() => router.refresh(), 1000);
-    return () => clearTimeout(timer);
-  }, [left, router]);
+    if (!expired) return;
+    // Whatever ends at the deadline may take a moment to show (the factory reverts an expired
+    // experiment when it is next read): refresh soon, then now and then until it has.
+    const soon = setTimeout(() => router.refresh(), 1000);
+    const later = setInterval(() => router.refresh(), 5000);
+    return () => {
+      clearTimeout(soon);
+      clearInterval(later);
+    };
+  }, [expired, router]);
   return (
     <time dateTime={until} role="timer" aria-label={`${formatDuration(left)} left`} className={`tabular-nums ${className ?? ''}`} suppressHydrationWarning>
       {formatClock(left)}
