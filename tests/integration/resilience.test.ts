@@ -16,7 +16,7 @@ import {
   type TestFranchise,
   type TestUser,
 } from './support';
-import { factoryAdmin, fulfilledLogCounts, inMinutes, sleep, timed, until, verifyWithJwks } from './factory-helpers';
+import { factoryAdmin, fulfilledLogCounts, inMinutes, pizzaRequest, sleep, timed, until, verifyWithJwks } from './factory-helpers';
 
 /**
  * Orders survive a slow or broken factory. One private server on SQLite with its embedded
@@ -166,14 +166,18 @@ describe('a slow factory (processingDelayMs far above FACTORY_TIMEOUT_MS)', () =
     // Rounds of three simultaneous orders over two open/half-open cycles of the breaker: in each
     // round at most one order may be the probe that waits for the factory; the others are
     // answered at once (the factory takes 5 s, the budget is 1 s).
-    const slowPerRound: number[] = [];
+    const rounds: number[][] = [];
     for (let round = 0; round < 8; round++) {
       const results = await Promise.all([timedOrder(), timedOrder(), timedOrder()]);
-      for (const { value } of results) pending.push(expectPending(value));
-      slowPerRound.push(results.filter(({ ms }) => ms >= 500).length);
+      for (const { value, ms } of results) {
+        pending.push(expectPending(value));
+        if (ms < 500) expect(value.body.message).toMatch(/the factory is failing/);
+      }
+      rounds.push(results.map(({ ms }) => Math.round(ms)));
       await sleep(300);
     }
-    expect(Math.max(...slowPerRound), `orders that waited, per round: ${slowPerRound}`).toBeLessThanOrEqual(1);
+    const waitedPerRound = rounds.map((round) => round.filter((ms) => ms >= 500).length);
+    expect(Math.max(...waitedPerRound), `answer times (ms) per round: ${JSON.stringify(rounds)}`).toBeLessThanOrEqual(1);
     for (const id of pending) expect(await getOrder(id)).toMatchObject({ status: 'pending', jwt: null });
   });
 
@@ -191,6 +195,14 @@ describe.each([
   afterEach(endAnyExperiment);
   it('the order is confirmed as pending (202), no unverifiable pizza is handed out, and it is fulfilled with a good pizza after recovery', async () => {
     await startExperiment(changes);
+    // The factory really misbehaves: asked directly, it fails, or its pizza does not verify.
+    const direct = await call(t, 'POST', '/factory/api/order', { token: VENDOR_KEY, body: pizzaRequest(1) });
+    if ('failureRate' in changes) expect(direct.status).toBe(500);
+    else {
+      expect(direct.status).toBe(200);
+      expect((await call(t, 'POST', '/factory/api/order/verify', { body: { jwt: direct.body.jwt } })).status).toBe(403);
+    }
+
     const { value: res } = await timedOrder();
     const id = expectPending(res);
     // The worker keeps trying meanwhile; the order stays pending and never carries a pizza.
