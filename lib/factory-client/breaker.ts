@@ -59,10 +59,17 @@ export function onBreakerClosed(listener: () => void): void {
   holder().closedListeners.push(listener);
 }
 
-/** Runs a factory call through the breaker; while it is open, answers at once with `whenOpen`. */
+/**
+ * Runs a factory call through the breaker; while it is open, answers at once with `whenOpen`.
+ * After the cooldown one call is let through as a probe. cockatiel makes every other caller
+ * wait for the probe's outcome (up to the whole time budget); here they are answered at once
+ * instead, as while open: only the probe waits on a factory that is known to be failing.
+ */
 export async function throughBreaker<T extends Outcome>(call: () => Promise<T>, whenOpen: () => T): Promise<T> {
+  const { policy } = holder();
+  if (policy.state === CircuitState.HalfOpen) return whenOpen();
   try {
-    return await holder().policy.execute(call);
+    return await policy.execute(call);
   } catch (error) {
     // Duck-typed: the policy may have been created by another route bundle's copy of cockatiel.
     if (isBrokenCircuitError(error)) return whenOpen();

@@ -11,7 +11,10 @@ export interface RunningServer {
   url: string;
   port: number;
   logFile: string;
+  /** SIGTERM, then SIGKILL after 10 s; waits until the process has exited. */
   stop(): Promise<void>;
+  /** SIGKILL at once, as a crash or an OOM kill would: no shutdown code runs. */
+  kill(): Promise<void>;
 }
 
 /** The first port at or above `from` that nothing listens on. */
@@ -75,6 +78,19 @@ export async function startServer(options: { port: number; env: Record<string, s
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
 
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null && child.pid) {
+      const done = exited(child);
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      await done;
+    }
+    log.end();
+  };
+
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null && child.pid) {
       const done = exited(child);
@@ -104,7 +120,7 @@ export async function startServer(options: { port: number; env: Record<string, s
     }
     try {
       const response = await fetch(`${url}/api/docs`, { signal: AbortSignal.timeout(5_000) });
-      if (response.ok) return { url, port, logFile, stop };
+      if (response.ok) return { url, port, logFile, stop, kill };
     } catch {
       // not listening yet
     }
