@@ -17,6 +17,11 @@ const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'star
     ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL ?? 'admin@jwt.pizza',
     ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD ?? 'e2e-admin-password',
     SEED_DEMO: 'on',
+    // The slow-factory specs: e2e/factory.ts reads the same key, and a short budget and
+    // breaker cool-down keep their waits short.
+    FACTORY_ADMIN_KEY: process.env.E2E_FACTORY_ADMIN_KEY ?? 'e2e-factory-admin-key-0123456789',
+    FACTORY_TIMEOUT_MS: '1000',
+    BREAKER_COOLDOWN_MS: '1000',
   },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

@@ -4,7 +4,13 @@ import { z } from 'zod';
 
 const trimmed = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 
-export const id = z.coerce.number({ error: 'must be a number' }).int('must be a whole number').positive('must be positive');
+/** Ids are 32-bit INTEGER columns; a larger value would make PostgreSQL fail the query (a 500). */
+export const MAX_ID = 2_147_483_647;
+export const id = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .positive('must be positive')
+  .max(MAX_ID, `must be at most ${MAX_ID}`);
 export const name = trimmed(80);
 export const email = z.string().trim().toLowerCase().pipe(z.email('must be an email address')).pipe(z.string().max(254));
 export const password = z.string().min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters');
@@ -72,3 +78,29 @@ export type UpdateUserInput = z.infer<typeof updateUserBody>;
 export type MenuItemInput = z.infer<typeof menuItemBody>;
 export type OrderInput = z.infer<typeof orderBody>;
 export type CreateFranchiseInput = z.infer<typeof createFranchiseBody>;
+
+/** The UI's "Verify" button: the pizza JWT to ask the factory about. */
+export const verifyPizzaBody = z.object({ jwt: z.string().trim().min(1, 'is required').max(20_000, 'is too long') });
+
+/* UI forms: FormData carries text, so these parse text into the API's shapes. */
+
+/** One or more emails separated by commas, semicolons or spaces. */
+const emailListText = z.string().transform((text, ctx) => {
+  const entries = text.split(/[\s,;]+/).filter(Boolean);
+  if (entries.length === 0) {
+    ctx.addIssue({ code: 'custom', message: 'add at least one franchisee email' });
+    return z.NEVER;
+  }
+  const invalid = entries.filter((entry) => !email.safeParse(entry).success);
+  if (invalid.length) {
+    ctx.addIssue({ code: 'custom', message: `not an email address: ${invalid.join(', ')}` });
+    return z.NEVER;
+  }
+  return [...new Set(entries.map((entry) => email.parse(entry)))].map((address) => ({ email: address }));
+});
+
+export const createFranchiseForm = z.object({ name: createFranchiseBody.shape.name, admins: emailListText });
+export const createStoreForm = createStoreBody.extend({ franchiseId: id });
+export const menuItemForm = menuItemBody.extend({
+  price: z.string().trim().min(1, 'is required').pipe(z.coerce.number({ error: 'must be a number of bitcoin' })).pipe(btc),
+});

@@ -20,9 +20,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   session: { strategy: 'jwt', maxAge: env().tokenTtlSeconds },
   pages: { signIn: '/login' },
   logger: {
-    error: (error) => log.warn('auth error', { type: error.name }),
+    error: (error) => log.warn('auth error', { type: (error as { type?: string }).type ?? error.name }),
     warn: (code) => log.warn('auth warning', { code }),
     debug: () => undefined,
+  },
+  // The default session callback drops the user id (the token's `sub`); currentUser() needs it.
+  callbacks: {
+    session: ({ session, token }) => ({ ...session, user: { ...session.user, id: token.sub ?? '' } }),
   },
   providers: [
     Credentials({

@@ -22,6 +22,7 @@ interface Outcome {
 interface BreakerHolder {
   policy: CircuitBreakerPolicy;
   changedAt: number;
+  closedListeners: (() => void)[];
 }
 
 const globalForBreaker = globalThis as unknown as { __jwtPizzaBreaker?: BreakerHolder };
@@ -32,11 +33,12 @@ function holder(): BreakerHolder {
     handleWhenResult((result) => !(result as Outcome).ok),
     { halfOpenAfter: env().breakerCooldownMs, breaker: new CountBreaker(WINDOW) },
   );
-  const created: BreakerHolder = { policy, changedAt: Date.now() };
+  const created: BreakerHolder = { policy, changedAt: Date.now(), closedListeners: [] };
   policy.onStateChange((state) => {
     created.changedAt = Date.now();
     log.warn('factory circuit changed', { state: describe(state) });
   });
+  policy.onReset(() => created.closedListeners.forEach((listener) => listener()));
   globalForBreaker.__jwtPizzaBreaker = created;
   return created;
 }
@@ -52,10 +54,22 @@ export function breakerState(): { state: BreakerState; since: Date } {
   return { state: describe(policy.state), since: new Date(changedAt) };
 }
 
-/** Runs a factory call through the breaker; while it is open, answers at once with `whenOpen`. */
+/** Calls `listener` each time the circuit closes again after the factory recovered. */
+export function onBreakerClosed(listener: () => void): void {
+  holder().closedListeners.push(listener);
+}
+
+/**
+ * Runs a factory call through the breaker; while it is open, answers at once with `whenOpen`.
+ * After the cooldown one call is let through as a probe. cockatiel makes every other caller
+ * wait for the probe's outcome (up to the whole time budget); here they are answered at once
+ * instead, as while open: only the probe waits on a factory that is known to be failing.
+ */
 export async function throughBreaker<T extends Outcome>(call: () => Promise<T>, whenOpen: () => T): Promise<T> {
+  const { policy } = holder();
+  if (policy.state === CircuitState.HalfOpen) return whenOpen();
   try {
-    return await holder().policy.execute(call);
+    return await policy.execute(call);
   } catch (error) {
     // Duck-typed: the policy may have been created by another route bundle's copy of cockatiel.
     if (isBrokenCircuitError(error)) return whenOpen();

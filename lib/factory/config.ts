@@ -178,6 +178,7 @@ async function writeVersion(previous: ConfigVersion | null, next: NewVersion): P
     return written;
   } catch (error) {
     if ((error as { code?: string }).code === 'P2002') {
+      invalidateConfigCache(); // another instance wrote it: our cached version is behind
       throw new AppError('conflict', `version ${version} was just written by someone else; reload and try again`);
     }
     throw error;
@@ -211,6 +212,15 @@ const globalForConfig = globalThis as unknown as { __jwtPizzaFactoryConfig?: { a
 
 function invalidateConfigCache(): void {
   globalForConfig.__jwtPizzaFactoryConfig = undefined;
+}
+
+/**
+ * The configuration as the database has it now, for writers: another instance may have
+ * written a version since this one filled its cache. Refreshes the cache too.
+ */
+function freshConfig(): Promise<ConfigVersion> {
+  invalidateConfigCache();
+  return currentConfig();
 }
 
 /** The configuration in force. Cached for a second; an expired experiment is reverted on read. */
@@ -261,7 +271,7 @@ export function normaliseChangeRequest(body: unknown): unknown {
 /** Applies a change, or starts an experiment, after validation. */
 export async function applyChange(request: ChangeRequest, fallbackAuthor: string): Promise<ConfigVersion> {
   const author = request.author ?? fallbackAuthor;
-  const current = await currentConfig();
+  const current = await freshConfig();
   if (request.expectedVersion !== undefined && request.expectedVersion !== current.version) {
     throw new AppError('conflict', `the configuration is at version ${current.version}, not ${request.expectedVersion}; reload and try again`);
   }
@@ -297,7 +307,7 @@ export async function applyChange(request: ChangeRequest, fallbackAuthor: string
 
 /** Goes back to an earlier version's document, as a new version. */
 export async function rollback(toVersion_: number, reason: string, author: string, expectedVersion?: number): Promise<ConfigVersion> {
-  const current = await currentConfig();
+  const current = await freshConfig();
   if (expectedVersion !== undefined && expectedVersion !== current.version) {
     throw new AppError('conflict', `the configuration is at version ${current.version}, not ${expectedVersion}; reload and try again`);
   }
@@ -314,7 +324,7 @@ export async function rollback(toVersion_: number, reason: string, author: strin
 
 /** Ends the running experiment now. */
 export async function endExperiment(author: string, reason: string): Promise<ConfigVersion> {
-  const current = await currentConfig();
+  const current = await freshConfig();
   if (!activeExperiment(current)) throw new AppError('conflict', 'no experiment is running');
   return revertExperiment(current, author, reason);
 }
@@ -323,7 +333,7 @@ export async function endExperiment(author: string, reason: string): Promise<Con
 export async function endExperimentByToken(token: string): Promise<ConfigVersion> {
   const experiment = await db.factoryConfigVersion.findUnique({ where: { endToken: token } });
   if (!experiment) throw new AppError('not_found', 'unknown report link');
-  const current = await currentConfig();
+  const current = await freshConfig();
   if (current.version !== experiment.version || !activeExperiment(current)) {
     throw new AppError('conflict', 'that drill has already ended');
   }

@@ -111,9 +111,9 @@ export function factoryDocs() {
       },
       defaults: DEFAULT_CONFIG,
       safeEnvelope: {
-        processingDelayMs: `at most ${envelope.maxProcessingDelayMs} (FACTORY_SAFE_MAX_DELAY_MS)`,
-        failureRate: `at most ${envelope.maxFailureRate} (FACTORY_SAFE_MAX_FAILURE_RATE)`,
-        badJwtRate: `at most ${envelope.maxBadJwtRate} (FACTORY_SAFE_MAX_BAD_JWT_RATE)`,
+        processingDelayMs: { max: envelope.maxProcessingDelayMs, setBy: 'FACTORY_SAFE_MAX_DELAY_MS' },
+        failureRate: { max: envelope.maxFailureRate, setBy: 'FACTORY_SAFE_MAX_FAILURE_RATE' },
+        badJwtRate: { max: envelope.maxBadJwtRate, setBy: 'FACTORY_SAFE_MAX_BAD_JWT_RATE' },
       },
       announcements:
         'Every applied version, rollback, experiment start and end is POSTed to each webhook as JSON {type, version, kind, author, reason, diff, document, appliedAt, expiresAt}, signed in the x-jwt-pizza-signature header as t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">. Failed deliveries are retried with exponential backoff, up to 10 times.',
@@ -121,7 +121,7 @@ export function factoryDocs() {
     drill: [
       'Start: PUT /api/config with the unsafe values and experiment:{reason, expiresAt} (expiresAt at most 1 hour ahead), or PUT /api/vendor/chaos/throttle.',
       'Watch: the store alerts and opens an incident; orders are kept as pending, so customers do not wait.',
-      'End: the experiment reverts by itself at expiresAt (recorded as a version), or earlier with POST /api/config/experiment/end or the chaos reportUrl.',
+      'End: the experiment reverts by itself once expiresAt passes, and the revert is recorded as a version; end it earlier with POST /api/config/experiment/end or the chaos reportUrl.',
       `Experiments are limited to ${MAX_EXPERIMENT_MS / 60_000} minutes, and no other change applies while one runs.`,
     ],
     chaosKinds: CHAOS_KINDS,

@@ -16,6 +16,8 @@ const KEY_CACHE_MS = 10_000;
 
 interface KeyRing {
   loadedAt: number;
+  /** When the ring next changes by itself: a published key starts signing, or a key retires. */
+  changesAt: number;
   signer: { kid: string; key: CryptoKey | Uint8Array };
   publicJwks: JWK[];
 }
@@ -49,10 +51,13 @@ async function loadKeyRing(): Promise<KeyRing> {
     await createKey();
     rows = await live();
   }
-  const newest = rows.find((r) => r.signingFrom.getTime() <= Date.now());
+  const now = Date.now();
+  const newest = rows.find((r) => r.signingFrom.getTime() <= now);
   if (!newest) throw new Error('no signing key');
+  const upcoming = rows.flatMap((r) => [r.signingFrom.getTime(), r.retiredAt?.getTime() ?? Infinity]).filter((at) => at > now);
   return {
-    loadedAt: Date.now(),
+    loadedAt: now,
+    changesAt: Math.min(Infinity, ...upcoming),
     signer: { kid: newest.kid, key: await importJWK(JSON.parse(newest.privateJwk) as JWK, ALG) },
     publicJwks: rows.map((r) => JSON.parse(r.publicJwk) as JWK),
   };
@@ -62,7 +67,8 @@ async function keyRing(): Promise<KeyRing> {
   const current = globalForKeys.__jwtPizzaFactoryKeys;
   if (current) {
     const ring = await current.catch(() => undefined);
-    if (ring && Date.now() - ring.loadedAt < KEY_CACHE_MS) return ring;
+    // Cached, but never past the moment a rotated key is due to sign (or an old one to retire).
+    if (ring && Date.now() - ring.loadedAt < KEY_CACHE_MS && Date.now() < ring.changesAt) return ring;
   }
   globalForKeys.__jwtPizzaFactoryKeys = loadKeyRing();
   return globalForKeys.__jwtPizzaFactoryKeys;

@@ -115,15 +115,24 @@ export function handler<S extends EndpointSpec>(
   return { spec, run };
 }
 
-/** Builds a route file's exports: one handler per method plus the CORS preflight. */
-export function routes<M extends Partial<Record<Method, BoundHandler>>>(
-  methods: M,
-): { [K in keyof M]: RouteHandler } & { OPTIONS: (request: Request) => Response } {
-  const out: Record<string, unknown> = { OPTIONS: preflight };
+const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
+export type RouteExports = Record<(typeof ROUTE_METHODS)[number], RouteHandler> & { OPTIONS: (request: Request) => Response };
+
+/**
+ * Builds a route file's exports: one handler per method it serves, a JSON 405 for every
+ * other method (Next would answer an empty 405), and the CORS preflight.
+ */
+export function routes(methods: Partial<Record<Method, BoundHandler>>): RouteExports {
+  const allowed = Object.keys(methods).join(', ');
+  const notAllowed: RouteHandler = async (request) => {
+    const response = json(request, 405, { message: `${request.method} is not supported here; use ${allowed}` });
+    response.headers.set('Allow', `${allowed}, OPTIONS`);
+    return response;
+  };
+  const out = Object.fromEntries(ROUTE_METHODS.map((m) => [m, notAllowed])) as Record<string, RouteHandler>;
   for (const [method, bound] of Object.entries(methods)) {
-    if (!bound) continue;
     if (bound.spec.method !== method) throw new Error(`${bound.spec.path}: spec is ${bound.spec.method}, exported as ${method}`);
     out[method] = bound.run;
   }
-  return out as { [K in keyof M]: RouteHandler } & { OPTIONS: (request: Request) => Response };
+  return { ...(out as RouteExports), OPTIONS: preflight };
 }

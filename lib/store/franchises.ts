@@ -98,12 +98,15 @@ export async function createFranchise(
   const users = await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, name: true, email: true } });
   const missing = emails.filter((e) => !users.some((u) => u.email === e));
   if (missing.length) throw new AppError('not_found', `unknown user for franchise admin: ${missing.join(', ')}`);
-  if (await db.franchise.findUnique({ where: { name: input.name } })) {
+  if (await db.franchise.findFirst({ where: { name: input.name, ...open } })) {
     throw new AppError('conflict', `a franchise called ${input.name} already exists`);
   }
-  const franchise = await db.franchise.create({
-    data: { name: input.name, roles: { create: users.map((u) => ({ role: 'franchisee', userId: u.id })) } },
-  });
+  const franchise = await db.franchise
+    .create({ data: { name: input.name, roles: { create: users.map((u) => ({ role: 'franchisee', userId: u.id })) } } })
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code === 'P2002') throw new AppError('conflict', `a franchise called ${input.name} already exists`);
+      throw error;
+    });
   invalidate(LIST_KEY);
   return { id: franchise.id, name: franchise.name, admins: users.map(({ email, id, name }) => ({ email, id, name })) };
 }

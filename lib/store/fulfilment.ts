@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError, notFound } from '@/lib/errors';
 import { orderPizza, type FactoryResult } from '@/lib/factory-client';
+import { onBreakerClosed } from '@/lib/factory-client/breaker';
 import { log } from '@/lib/log';
 import { assertAdmin } from './access';
 import { satToBtc } from './money';
@@ -22,7 +23,6 @@ import { satToBtc } from './money';
 
 const MAX_BACKOFF_MS = 60_000;
 const BASE_BACKOFF_MS = 1_000;
-const BATCH = 8;
 
 /** Exponential backoff with full jitter: a random wait up to base·2^attempt, capped. */
 export function backoffMs(attempt: number, random = Math.random): number {
@@ -74,7 +74,8 @@ export async function fulfilClaimed(orderId: number, claimedBy: string): Promise
       where: mine,
       data: { status: 'fulfilled', jwt: result.jwt, fulfilledAt: new Date(), failureReason: null, claimedBy: null, claimedUntil: null },
     });
-    if (count === 0) log.warn('pizza discarded: order was no longer ours', { orderId });
+    if (count === 1) log.info('order fulfilled', { orderId, attempts: order.attempts + 1 });
+    else log.warn('pizza discarded: order was no longer ours', { orderId });
     return { ...result, fulfilled: count === 1 };
   }
   await db.order.updateMany({
@@ -104,7 +105,15 @@ async function giveUpOverdue(): Promise<number> {
   return count;
 }
 
-/** One pass of the worker: give up overdue orders, then retry those that are due. */
+/** Orders a pass takes at most, and how many of them it sends to the factory at once. */
+const BATCH = 32;
+const CONCURRENCY = 4;
+
+/**
+ * One pass of the worker: give up overdue orders, then retry those that are due, a few at a
+ * time. While the circuit is open the rest of the batch would be refused at once too, so the
+ * pass stops and leaves them for the next one.
+ */
 export async function runFulfilmentPass(): Promise<{ attempted: number; fulfilled: number; failed: number }> {
   const failed = await giveUpOverdue();
   const now = new Date();
@@ -118,18 +127,28 @@ export async function runFulfilmentPass(): Promise<{ attempted: number; fulfille
     take: BATCH,
     select: { id: true },
   });
+  const queue = due.map((d) => d.id);
   let attempted = 0;
   let fulfilled = 0;
-  for (const { id } of due) {
-    const claimedBy = await claim(id);
-    if (!claimedBy) continue;
-    attempted += 1;
-    const result = await fulfilClaimed(id, claimedBy);
-    if (result.fulfilled) fulfilled += 1;
-    // While the circuit is open, the rest would be refused at once too: wait for the next pass.
-    if (!result.ok && result.kind === 'circuit_open') break;
+  let circuitOpen = false;
+  async function lane(): Promise<void> {
+    for (let id = queue.shift(); id !== undefined && !circuitOpen; id = queue.shift()) {
+      const claimedBy = await claim(id);
+      if (!claimedBy) continue;
+      attempted += 1;
+      const result = await fulfilClaimed(id, claimedBy);
+      if (result.fulfilled) fulfilled += 1;
+      if (!result.ok && result.kind === 'circuit_open') circuitOpen = true;
+    }
   }
+  await Promise.all(Array.from({ length: CONCURRENCY }, lane));
   return { attempted, fulfilled, failed };
+}
+
+/** When the factory has recovered, every waiting order is due at once instead of at its backoff. */
+export async function retryPendingNow(): Promise<number> {
+  const { count } = await db.order.updateMany({ where: { status: 'pending' }, data: { nextAttemptAt: new Date() } });
+  return count;
 }
 
 interface WorkerHolder {
@@ -147,7 +166,8 @@ export function startFulfilmentWorker(): void {
       if (holder.running) return;
       holder.running = true;
       try {
-        await runFulfilmentPass();
+        // A full batch means more is due: keep going rather than wait for the next tick.
+        while ((await runFulfilmentPass()).attempted >= BATCH);
       } catch (error) {
         log.error('fulfilment pass failed', { err: error });
       } finally {
@@ -157,6 +177,9 @@ export function startFulfilmentWorker(): void {
   };
   holder.timer.unref();
   globalForWorker.__jwtPizzaFulfilment = holder;
+  onBreakerClosed(() => {
+    retryPendingNow().catch((error: unknown) => log.error('could not reschedule pending orders', { err: error }));
+  });
 }
 
 /** An admin sends a failed order back to the queue for another round of attempts. */

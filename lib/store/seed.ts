@@ -43,7 +43,7 @@ async function seedFranchise(): Promise<number | undefined> {
       .create({ data: { name: 'pizzaPocket', stores: { create: { name: 'SLC' } } } })
       .catch(ignoreDuplicate);
   }
-  return (await db.franchise.findUnique({ where: { name: 'pizzaPocket' } }))?.id;
+  return (await db.franchise.findFirst({ where: { name: 'pizzaPocket', closedAt: null } }))?.id;
 }
 
 async function ensureUser(

@@ -5,7 +5,7 @@ import { authenticate, register } from '@/lib/store/users';
 
 const withToken = async (user: { id: number }) => ({ user, token: await issueApiToken(user.id) });
 
-export const { POST, PUT, DELETE, OPTIONS } = routes({
+export const { GET, POST, PUT, DELETE, PATCH, OPTIONS } = routes({
   POST: handler(api.register, async ({ body }) => withToken(await register(body))),
   PUT: handler(api.login, async ({ body }) => withToken(await authenticate(body))),
   DELETE: handler(api.logout, async ({ principal }) => {

@@ -11,7 +11,7 @@ const contractOrder = ({ id, franchiseId, storeId, date, status, items }: OrderV
   items,
 });
 
-export const { GET, POST, OPTIONS } = routes({
+export const { GET, POST, PUT, DELETE, PATCH, OPTIONS } = routes({
   GET: handler(api.listOrders, async ({ user, query }) => {
     const history = await listOrders(user, query.page);
     return { ...history, orders: history.orders.map(contractOrder) };

@@ -1,0 +1,83 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ClearCartOnArrival } from '@/components/shop/clear-cart';
+import { DeliveryWatcher } from '@/components/shop/delivery-watcher';
+import { formatDateTime } from '@/components/shop/format';
+import { KitchenBehind, OrderItems, PizzaJwt } from '@/components/shop/delivery';
+import { OrderStatusBadge } from '@/components/shop/order-status';
+import { Alert } from '@/components/ui/alert';
+import { ButtonLink } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/card';
+import { orderIdParams } from '@/lib/api/schemas';
+import { isAdmin } from '@/lib/auth/roles';
+import { requireUser } from '@/lib/auth/session';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { getOrder } from '@/lib/store/orders';
+import type { SearchParamsProps } from '../../search-params';
+import { verifyAction } from './actions';
+
+export const metadata: Metadata = { title: 'Your delivery' };
+
+type Props = SearchParamsProps & { params: Promise<{ orderId: string }> };
+
+export default async function DeliveryPage({ params, searchParams }: Props) {
+  const parsed = orderIdParams.safeParse(await params);
+  if (!parsed.success) notFound();
+  const { orderId } = parsed.data;
+  const path = `/delivery/${orderId}`;
+  const user = await requireUser(path);
+  const order = await getOrder(user, orderId).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    throw error;
+  });
+  const justPlaced = (await searchParams).placed === '1';
+
+  return (
+    <>
+      {justPlaced && <ClearCartOnArrival path={path} />}
+      <PageHeader
+        title={`Order #${order.id}`}
+        subtitle={
+          <>
+            {order.storeName} · {order.franchiseName} · <time dateTime={order.date}>{formatDateTime(order.date)}</time>
+          </>
+        }
+        actions={
+          <ButtonLink href="/dashboard" variant="secondary">
+            All my orders
+          </ButtonLink>
+        }
+      />
+      <DeliveryWatcher status={order.status} />
+      {justPlaced && order.status === 'fulfilled' && (
+        <div className="mb-6">
+          <Alert tone="success">Paid. Your pizza is baked and signed. Enjoy!</Alert>
+        </div>
+      )}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+        <section aria-labelledby="items-heading" className="self-start rounded-2xl border border-char-900/10 bg-white p-5 shadow-sm">
+          <div className="flex items-center justify-between gap-3">
+            <h2 id="items-heading" className="text-lg font-bold">
+              What you ordered
+            </h2>
+            <OrderStatusBadge status={order.status} />
+          </div>
+          <OrderItems order={order} />
+        </section>
+        {order.jwt ? (
+          <PizzaJwt jwt={order.jwt} verifyAction={verifyAction} />
+        ) : (
+          <KitchenBehind
+            orderId={order.id}
+            status={order.status}
+            reason={order.failureReason}
+            placedAt={order.date}
+            keepTryingMs={env().orderGiveUpMs}
+            adminView={isAdmin(user)}
+          />
+        )}
+      </div>
+    </>
+  );
+}

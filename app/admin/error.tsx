@@ -1,0 +1,7 @@
+'use client';
+
+import { SegmentError } from '@/components/admin/segment-error';
+
+export default function AdminError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <SegmentError error={error} retry={retry} what="this admin page" />;
+}

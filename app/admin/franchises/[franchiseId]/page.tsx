@@ -1,0 +1,51 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { FranchiseAdmins, FranchiseOverview } from '@/components/franchise/franchise-panel';
+import { Alert } from '@/components/ui/alert';
+import { Card, PageHeader } from '@/components/ui/card';
+import { closeStoreAction, createStoreAction } from '@/app/franchise/actions';
+import { franchiseIdParams } from '@/lib/api/schemas';
+import { requireAdmin } from '@/lib/auth/session';
+import { AppError } from '@/lib/errors';
+import { getFranchise } from '@/lib/store/franchises';
+
+export const metadata: Metadata = { title: 'Franchise · Admin' };
+
+export default async function AdminFranchisePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ franchiseId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { franchiseId: raw } = await params;
+  const user = await requireAdmin(`/admin/franchises/${raw}`);
+  const parsed = franchiseIdParams.safeParse({ franchiseId: raw });
+  if (!parsed.success) notFound();
+  const franchise = await getFranchise(user, parsed.data.franchiseId).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    throw error;
+  });
+  const justCreated = (await searchParams).created === '1';
+
+  return (
+    <>
+      <Link href="/admin/franchises" className="mb-3 inline-block text-sm font-semibold text-char-700 hover:text-sauce-700 hover:underline">
+        ← All franchises
+      </Link>
+      <PageHeader title={franchise.name} />
+      <div className="-mt-3 mb-6">
+        <FranchiseAdmins admins={franchise.admins ?? []} />
+      </div>
+      {justCreated && (
+        <div className="mb-6">
+          <Alert tone="success">Franchise {franchise.name} created. Add its first store below.</Alert>
+        </div>
+      )}
+      <Card className="p-5 sm:p-6">
+        <FranchiseOverview franchise={franchise} actions={{ createStore: createStoreAction, closeStore: closeStoreAction }} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,7 @@
+'use client';
+
+import { SegmentError } from '@/components/admin/segment-error';
+
+export default function FranchiseError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <SegmentError error={error} retry={retry} what="your franchise" />;
+}

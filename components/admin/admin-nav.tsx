@@ -1,0 +1,45 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+/** The admin sections. Add a section here and it appears in the admin navigation. */
+export const adminNavItems = [
+  { href: '/admin', label: 'Overview' },
+  { href: '/admin/franchises', label: 'Franchises' },
+  { href: '/admin/users', label: 'Users' },
+  { href: '/admin/menu', label: 'Menu' },
+  { href: '/admin/orders', label: 'Orders' },
+  { href: '/admin/factory', label: 'Factory' },
+] as const satisfies readonly { href: string; label: string }[];
+
+const isCurrent = (pathname: string, href: string) =>
+  href === '/admin' ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+
+export function AdminNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Admin" className="-mx-4 overflow-x-auto px-4">
+      <ul className="flex min-w-max gap-1 border-b border-char-900/10">
+        {adminNavItems.map((item) => {
+          const current = isCurrent(pathname, item.href);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={current ? 'page' : undefined}
+                className={`-mb-px inline-block border-b-2 px-3 py-2.5 text-sm font-semibold transition-colors ${
+                  current
+                    ? 'border-sauce-500 text-sauce-700'
+                    : 'border-transparent text-char-700 hover:border-char-900/20 hover:text-char-900'
+                }`}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,108 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { ButtonLink } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/card';
+import { Price } from '@/components/ui/price';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { cartLines, findStore, useCart } from './cart-store';
+import { idleForm, type FormAction } from '@/lib/form-state';
+import { pizzaCount } from './format';
+import { PizzaImage } from './pizza-image';
+import { Skeleton } from './skeleton';
+import type { ShopFranchise, ShopMenuItem } from './types';
+
+
+/** The cart as an order to pay for. Sends ids only; the server prices the order. */
+export function CheckoutForm({ action, menu, franchises }: { action: FormAction; menu: ShopMenuItem[]; franchises: ShopFranchise[] }) {
+  const cart = useCart();
+  const [state, formAction] = useActionState(action, idleForm);
+
+  if (cart === null) {
+    return (
+      <div role="status">
+        <span className="sr-only">Loading your cart…</span>
+        <Skeleton className="h-72" />
+      </div>
+    );
+  }
+  const { lines, count, totalSat, unavailable } = cartLines(cart.items, menu);
+  const choice = findStore(cart.store, franchises);
+
+  if (count === 0) {
+    return (
+      <EmptyState title="Your cart is empty" action={<ButtonLink href="/menu">Browse the menu</ButtonLink>}>
+        Pick a store and a pizza or two, then come back here to pay.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <form action={formAction} className="rounded-2xl border border-char-900/10 bg-white p-5 shadow-sm sm:p-6">
+      {state.status === 'error' && state.message && (
+        <div className="mb-4">
+          <Alert>{state.message}</Alert>
+        </div>
+      )}
+      <div className="flex flex-wrap items-start justify-between gap-3 border-b border-char-900/10 pb-4">
+        <div>
+          <h2 className="text-sm font-semibold uppercase tracking-wide text-char-700">From</h2>
+          {choice ? (
+            <p className="text-lg font-bold text-char-900">
+              {choice.store.name} <span className="font-normal text-char-700">· {choice.franchise.name}</span>
+            </p>
+          ) : (
+            <p className="text-sauce-700">Choose a store on the menu before paying.</p>
+          )}
+        </div>
+        <ButtonLink href="/menu" variant="secondary" size="sm">
+          Edit order
+        </ButtonLink>
+      </div>
+
+      <h2 className="sr-only">Items</h2>
+      <ul className="divide-y divide-char-900/10">
+        {lines.map(({ item, quantity }) => (
+          <li key={item.id} className="flex items-center gap-4 py-3">
+            <PizzaImage src={item.image} alt="" className="size-14 shrink-0 rounded-full bg-crust-100 object-contain p-1" />
+            <div className="min-w-0 flex-1">
+              <p className="font-semibold text-char-900">{item.title}</p>
+              <p className="text-sm text-char-700">
+                {quantity} × <Price sat={item.priceSat} />
+              </p>
+            </div>
+            <Price sat={item.priceSat * quantity} className="font-semibold" />
+          </li>
+        ))}
+      </ul>
+      {unavailable > 0 && (
+        <p className="mt-2 text-sm text-char-700">
+          {pizzaCount(unavailable)} in your cart {unavailable === 1 ? 'is' : 'are'} no longer on the menu and will be left out.
+        </p>
+      )}
+
+      <div className="mt-2 flex items-baseline justify-between border-t border-char-900/10 pt-4">
+        <span className="font-semibold">Total ({pizzaCount(count)})</span>
+        <Price sat={totalSat} className="text-2xl font-bold" />
+      </div>
+
+      {choice && (
+        <>
+          <input type="hidden" name="franchiseId" value={choice.franchise.id} />
+          <input type="hidden" name="storeId" value={choice.store.id} />
+        </>
+      )}
+      {lines.flatMap(({ item, quantity }) =>
+        Array.from({ length: quantity }, (_, i) => <input key={`${item.id}-${i}`} type="hidden" name="menuId" value={item.id} />),
+      )}
+
+      <div className="mt-6 flex flex-col gap-2">
+        <SubmitButton size="lg" disabled={!choice} pendingText="Baking your pizza…">
+          Pay now
+        </SubmitButton>
+        <p className="text-center text-xs text-char-700">Demo checkout: no real bitcoin changes hands.</p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,133 @@
+import { expect, test } from '@playwright/test';
+import { btcToSat, formatBtc } from '../lib/store/money';
+import { admin, apiLogin, registerUser, signIn } from './helpers';
+
+interface FranchiseJson {
+  id: number;
+  name: string;
+  stores: { id: number; name: string; totalRevenue: number }[];
+}
+
+test.describe.serial('franchise lifecycle', () => {
+  const stamp = Date.now();
+  const franchiseName = `e2e-franchise-${stamp}`;
+  const storeName = `e2e-store-${stamp}`;
+  let franchisee: Awaited<ReturnType<typeof registerUser>>;
+
+  test('admin creates a franchise for a new franchisee, then a store in it @smoke', async ({ page, request }) => {
+    franchisee = await registerUser(request, 'franchisee');
+    await signIn(page, admin.email, admin.password);
+
+    await page.goto('/admin/franchises');
+    await page.getByLabel('Franchise name').fill(franchiseName);
+    await page.getByLabel('Franchisee emails').fill(franchisee.email);
+    await page.getByRole('button', { name: 'Create franchise', exact: true }).click();
+
+    await expect(page).toHaveURL(/\/admin\/franchises\/\d+/);
+    await expect(page.getByRole('heading', { level: 1, name: franchiseName })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Franchisees' })).toContainText(franchisee.email);
+
+    await page.getByLabel('Store name').fill(storeName);
+    await page.getByRole('button', { name: 'Create store' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Store ${storeName} created.` })).toBeVisible();
+    const row = page.getByRole('row', { name: new RegExp(storeName) });
+    await expect(row).toContainText(formatBtc(0));
+  });
+
+  test('the franchisee sees revenue from an order at the new store @smoke', async ({ page, request }) => {
+    const { token, user } = await apiLogin(request, franchisee.email, franchisee.password);
+    const auth = { Authorization: `Bearer ${token}` };
+
+    const franchises = (await (await request.get(`/api/franchise/${user.id}`, { headers: auth })).json()) as FranchiseJson[];
+    const franchise = franchises.find((f) => f.name === franchiseName);
+    const store = franchise?.stores.find((s) => s.name === storeName);
+    expect(franchise && store, 'the franchise and store from the previous test').toBeTruthy();
+
+    const menu = (await (await request.get('/api/order/menu')).json()) as { id: number; price: number }[];
+    const pizza = menu[0];
+    expect(pizza, 'a menu with at least one pizza').toBeTruthy();
+    const order = await request.post('/api/order', {
+      headers: auth,
+      data: { franchiseId: franchise?.id, storeId: store?.id, items: [{ menuId: pizza?.id }] },
+    });
+    expect(order.status(), await order.text()).toBe(200);
+
+    await signIn(page, franchisee.email, franchisee.password);
+    await page.goto('/franchise');
+    const panel = page.getByRole('region', { name: franchiseName });
+    await expect(panel).toBeVisible();
+    const revenue = formatBtc(btcToSat(pizza?.price ?? 0));
+    await expect(panel.getByRole('row', { name: new RegExp(storeName) })).toContainText(revenue);
+    await expect(panel.getByRole('list', { name: 'Revenue per store' })).toContainText(revenue);
+  });
+
+  test('the franchisee closes the store after confirming', async ({ page }) => {
+    await signIn(page, franchisee.email, franchisee.password);
+    await page.goto('/franchise');
+    await page.getByRole('button', { name: `Close store ${storeName}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Close ${storeName}?` });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('row', { name: new RegExp(storeName) })).toBeVisible();
+
+    await page.getByRole('button', { name: `Close store ${storeName}` }).click();
+    await dialog.getByRole('button', { name: 'Close store' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Store closed.' })).toBeVisible();
+    await expect(page.getByRole('row', { name: new RegExp(storeName) })).toHaveCount(0);
+  });
+});
+
+test('admin adds a pizza to the menu, with field errors first', async ({ page }) => {
+  const title = `E2E Pizza ${Date.now()}`;
+  await signIn(page, admin.email, admin.password);
+  await page.goto('/admin/menu');
+
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Description').fill('Baked by a test');
+  await page.getByLabel('Image').fill('/pizzas/veggie.svg');
+  await page.getByLabel('Price (₿)').fill('-1');
+  await page.getByRole('button', { name: 'Add pizza' }).click();
+  await expect(page.getByText('must be more than 0')).toBeVisible();
+  await expect(page.getByLabel('Title')).toHaveValue(title);
+
+  await page.getByLabel('Price (₿)').fill('0.0051');
+  await page.getByRole('button', { name: 'Add pizza' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${title} is on the menu.` })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Pizzas' }).getByRole('listitem').filter({ hasText: title })).toContainText('0.0051');
+});
+
+test('admin deletes a user after confirming, but not themself', async ({ page, request }) => {
+  const doomed = await registerUser(request, 'doomed');
+  const { user: me } = await apiLogin(request, admin.email, admin.password);
+  await signIn(page, admin.email, admin.password);
+
+  await page.goto(`/admin/users?name=${encodeURIComponent(doomed.name)}`);
+  await page.getByRole('button', { name: `Delete user ${doomed.name}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Delete ${doomed.name}?` });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Delete user' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'User deleted.' })).toBeVisible();
+  await expect(page.getByText(`No user matches “${doomed.name}”`)).toBeVisible();
+
+  await page.goto(`/admin/users?name=${encodeURIComponent(me.name)}`);
+  const myRow = page.getByRole('list', { name: 'Users' }).getByRole('listitem').filter({ hasText: '(you)' });
+  await myRow.getByRole('button', { name: `Delete user ${me.name}` }).click();
+  const selfDialog = page.getByRole('dialog', { name: `Delete ${me.name}?` });
+  await selfDialog.getByRole('button', { name: 'Delete user' }).click();
+  await expect(selfDialog.getByRole('alert')).toContainText('you cannot delete your own account');
+  await selfDialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(selfDialog).toBeHidden();
+});
+
+test('a signed-in diner visiting /admin is sent away', async ({ page, request }) => {
+  const diner = await registerUser(request, 'diner');
+  await signIn(page, diner.email, diner.password);
+  await page.goto('/admin');
+  await expect(page).not.toHaveURL(/\/admin/);
+  await expect(page.getByRole('link', { name: 'Admin' })).toHaveCount(0);
+});
+
+test('a visitor opening /admin is asked to sign in', async ({ page }) => {
+  await page.goto('/admin/users');
+  await expect(page).toHaveURL(/\/login\?returnTo=/);
+});

@@ -1,0 +1,53 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+/**
+ * The factory's admin API and console, for specs that rehearse a slow factory. The key must
+ * match the server's FACTORY_ADMIN_KEY (scripts/e2e-server.mjs uses the same default).
+ */
+export const factoryAdminKey = process.env.E2E_FACTORY_ADMIN_KEY ?? 'e2e-factory-admin-key-0123456789';
+const headers = { Authorization: `Bearer ${factoryAdminKey}` };
+
+export interface FactoryConfig {
+  version: number;
+  kind: string;
+  document: { processingDelayMs: number; failureRate: number; badJwtRate: number; maxItemsPerOrder: number; tokenTtlSeconds: number };
+  expiresAt: string | null;
+}
+
+export async function factoryConfig(request: APIRequestContext): Promise<FactoryConfig> {
+  const response = await request.get('/factory/api/config', { headers });
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()) as FactoryConfig;
+}
+
+/** Ends a running experiment, if any, so the factory is back in its normal configuration. */
+export async function endAnyExperiment(request: APIRequestContext): Promise<void> {
+  const response = await request.post('/factory/api/config/experiment/end', { headers, data: { reason: 'e2e clean-up', author: 'e2e' } });
+  // 409: none was running.
+  expect([200, 409], await response.text()).toContain(response.status());
+}
+
+/** In the admin console: asks for an unsafe processing delay, is refused, and runs it as a drill instead. */
+export async function startDrillInConsole(page: Page, processingDelayMs: number, minutes: 5 | 15 | 30 | 60 = 5) {
+  await page.goto('/admin/factory');
+  const editor = page.getByRole('form', { name: 'Change the configuration' });
+  await editor.getByLabel('Processing delay (ms)').fill(String(processingDelayMs));
+  await editor.getByLabel('Reason').fill(`e2e drill: a ${processingDelayMs / 1000} s oven`);
+  await editor.getByRole('button', { name: 'Save change' }).click();
+  const offer = editor.getByRole('group', { name: 'Run as a drill instead?' });
+  await offer.getByLabel('Drill length').selectOption(String(minutes));
+  await offer.getByRole('button', { name: 'Run as a drill instead' }).click();
+  const banner = page.getByRole('region', { name: /Drill in progress/ });
+  await expect(banner).toBeVisible();
+  return banner;
+}
+
+/** In the admin console: ends the running drill, if there is one. Needs only the admin's sign-in. */
+export async function endDrillInConsole(page: Page) {
+  await page.goto('/admin/factory');
+  const end = page.getByRole('button', { name: 'End experiment now' });
+  if (await end.isVisible()) {
+    await end.click();
+    await expect(page.getByRole('region', { name: /Drill in progress/ })).toBeHidden();
+  }
+}

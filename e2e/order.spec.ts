@@ -1,0 +1,91 @@
+import { expect, test, type Page } from '@playwright/test';
+import { registerUser, uniqueEmail } from './helpers';
+
+/** Picks the first open store and puts two Veggies and a Pepperoni (₿0.0118) in the cart. */
+async function fillCart(page: Page) {
+  await page.goto('/menu');
+  await page.getByRole('radio').first().check();
+  await page.getByRole('button', { name: 'Add Veggie' }).click();
+  await page.getByRole('button', { name: 'Add Veggie' }).click();
+  await page.getByRole('button', { name: 'Add Pepperoni' }).click();
+  const cart = page.getByRole('complementary', { name: 'Your order' });
+  await expect(cart).toContainText('2 × Veggie');
+  await expect(cart).toContainText('1 × Pepperoni');
+  await expect(cart).toContainText('₿0.0118');
+}
+
+/** Pays on /checkout and returns the new order's id from the delivery page's URL. */
+async function pay(page: Page): Promise<number> {
+  await page.getByRole('button', { name: 'Pay now' }).click();
+  await page.waitForURL(/\/delivery\/\d+$/);
+  return Number(new URL(page.url()).pathname.split('/').pop());
+}
+
+test('@smoke a new diner orders a pizza and verifies its JWT', async ({ page }) => {
+  const name = `Smoke Diner ${Date.now()}`;
+  await page.goto('/register');
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Email').fill(uniqueEmail('smoke'));
+  await page.getByLabel('Password').fill('smoke-diner-pass');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByTestId('signed-in-as')).toHaveText(name);
+
+  await fillCart(page);
+  await page.getByRole('link', { name: 'Checkout' }).click();
+  await expect(page).toHaveURL(/\/checkout$/);
+  await expect(page.getByText('Total (3 pizzas)')).toBeVisible();
+  await pay(page);
+
+  await expect(page.getByRole('heading', { name: 'Your pizza, signed' })).toBeVisible();
+  await expect(page.getByTestId('pizza-jwt')).toHaveText(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+  await expect(page.getByRole('heading', { name: 'Payload' })).toBeVisible();
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByText('valid', { exact: true })).toBeVisible();
+  await expect(page.getByText('The factory confirms this pizza is genuine.')).toBeVisible();
+});
+
+test('a signed-out diner signs in at checkout, keeps the cart, and finds the order on the dashboard', async ({ page }) => {
+  const diner = await registerUser(page.request, 'checkout');
+  await fillCart(page);
+  await page.getByRole('link', { name: 'Checkout' }).click();
+
+  await expect(page).toHaveURL(/\/login\?returnTo=%2Fcheckout$/);
+  await page.getByLabel('Email').fill(diner.email);
+  await page.getByLabel('Password').fill(diner.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  await expect(page).toHaveURL(/\/checkout$/);
+  await expect(page.getByTestId('signed-in-as')).toHaveText(diner.name);
+  await expect(page.getByText('Total (3 pizzas)')).toBeVisible();
+  await expect(page.getByText('₿0.0118')).toBeVisible();
+  const orderId = await pay(page);
+
+  await page.getByRole('link', { name: 'All my orders' }).click();
+  const order = page.getByRole('link', { name: `Order #${orderId}`, exact: true });
+  await expect(order).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ has: order })).toContainText('2 × Veggie, Pepperoni');
+  await order.click();
+  await expect(page).toHaveURL(new RegExp(`/delivery/${orderId}$`));
+
+  // The paid cart was emptied.
+  await page.goto('/checkout');
+  await expect(page.getByText('Your cart is empty')).toBeVisible();
+});
+
+test('sign-in and sign-up forms explain what went wrong', async ({ page }) => {
+  const diner = await registerUser(page.request, 'mistakes');
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(diner.email);
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Invalid email or password' })).toBeVisible();
+  await expect(page.getByLabel('Email')).toHaveValue(diner.email);
+
+  await page.goto('/register');
+  await page.getByLabel('Name').fill('Second Diner');
+  await page.getByLabel('Email').fill(diner.email);
+  await page.getByLabel('Password').fill('another-pass-123');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('An account with that email already exists.')).toBeVisible();
+  await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+});

@@ -1,0 +1,63 @@
+import { expect, test, type Page } from '@playwright/test';
+import { endDrillInConsole, startDrillInConsole } from './factory';
+import { admin, registerUser, signIn } from './helpers';
+
+/** One Veggie from the first open store, paid for; returns when the delivery page is shown. */
+async function orderOnePizza(page: Page): Promise<number> {
+  await page.goto('/menu');
+  await page.getByRole('radio').first().check();
+  await page.getByRole('button', { name: 'Add Veggie' }).click();
+  await page.getByRole('link', { name: 'Checkout' }).click();
+  await expect(page.getByText('Total (1 pizza)')).toBeVisible();
+  await page.getByRole('button', { name: 'Pay now' }).click();
+  await page.waitForURL(/\/delivery\/\d+$/);
+  return Number(new URL(page.url()).pathname.split('/').pop());
+}
+
+test('@smoke during a slow-factory drill the order is confirmed at once and the pizza arrives by itself', async ({ page, browser }) => {
+  test.setTimeout(150_000);
+  const diner = await registerUser(page.request, 'slow-factory');
+  await signIn(page, diner.email, diner.password);
+
+  // An admin rehearses the 2024-11-22 incident in the factory console (admin sign-in only, so
+  // this runs against any deployment): a 32-second oven.
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  try {
+    await signIn(adminPage, admin.email, admin.password);
+    await endDrillInConsole(adminPage); // a drill left over from an interrupted run
+    const banner = await startDrillInConsole(adminPage, 32_000, 5);
+
+    // The diner is not kept waiting for the oven: the order is confirmed and pending.
+    const started = Date.now();
+    const orderId = await orderOnePizza(page);
+    expect(Date.now() - started, 'the diner waited no longer than the store’s time budget').toBeLessThan(15_000);
+    await expect(page.getByRole('heading', { name: 'Order confirmed — the kitchen is running behind' })).toBeVisible();
+    await expect(page.getByText('In the kitchen')).toBeVisible();
+    await expect(page.getByTestId('pizza-jwt')).toHaveCount(0);
+
+    // The pending state survives a reload.
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Order confirmed — the kitchen is running behind' })).toBeVisible();
+
+    // The admin sees the order waiting, then ends the drill.
+    await adminPage.goto('/admin/orders');
+    await expect(adminPage.getByRole('list', { name: 'Pending orders per store' })).toBeVisible();
+    await adminPage.goto('/admin/factory');
+    await banner.getByRole('button', { name: 'End experiment now' }).click();
+    await expect(banner).toBeHidden();
+
+    // The pizza appears on the diner's page by itself: the test does not reload.
+    await expect(page.getByRole('heading', { name: 'Your pizza, signed' })).toBeVisible({ timeout: 90_000 });
+    await expect(page.getByText('Your pizza is here!')).toBeVisible();
+    await expect(page.getByText('Delivered')).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/delivery/${orderId}$`));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect(page.getByText('valid', { exact: true })).toBeVisible();
+    await expect(page.getByText('The factory confirms this pizza is genuine.')).toBeVisible();
+  } finally {
+    // Leave the factory in its normal configuration whatever happened.
+    await endDrillInConsole(adminPage).catch(() => undefined);
+    await adminContext.close();
+  }
+});

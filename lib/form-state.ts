@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import { AppError, type ErrorCode } from '@/lib/errors';
+
+/** What a form's server action hands back to `useActionState`. */
+export interface FormState {
+  status: 'idle' | 'success' | 'error';
+  message?: string;
+  /** The first problem per field, keyed by the field's name. */
+  fieldErrors?: Record<string, string>;
+  /** The submitted text, so a rejected form keeps what was typed. */
+  values?: Record<string, string>;
+}
+
+export const idleForm: FormState = { status: 'idle' };
+
+/** A form's text fields (Next's internal `$ACTION_*` entries and files left out). */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === 'string' && !key.startsWith('$')) values[key] = value;
+  }
+  return values;
+}
+
+/** A zod failure as per-field messages next to each field. */
+export function invalidForm(error: z.ZodError, values: Record<string, string>): FormState {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    fieldErrors[field] ??= issue.message;
+  }
+  return { status: 'error', message: 'Please fix the highlighted fields.', fieldErrors, values };
+}
+
+/**
+ * A domain error as a form message, shown next to a field when `fieldFor` names one for its
+ * code. Anything that is not an AppError is a bug: rethrown to the error boundary.
+ */
+export function failedForm(
+  error: unknown,
+  values: Record<string, string>,
+  fieldFor: Partial<Record<ErrorCode, string>> = {},
+): FormState {
+  if (!(error instanceof AppError)) throw error;
+  const field = fieldFor[error.code];
+  return field
+    ? { status: 'error', fieldErrors: { [field]: error.message }, values }
+    : { status: 'error', message: error.message, values };
+}
+
+/** A server action driven by `useActionState`. */
+export type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;

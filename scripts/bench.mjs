@@ -1,0 +1,292 @@
+// npm run bench: load-tests the production build with autocannon and writes
+// bench/results/latest.{json,md}. Settings (environment):
+//   BENCH_DURATION     seconds per measured run (default 10)
+//   BENCH_WARMUP       seconds of warm-up load per case before its first run (default 3)
+//   BENCH_CONNECTIONS  comma-separated connection counts (default 10,50)
+//   BENCH_ROUNDS       measure everything this many times, interleaved, and report the median (default 1)
+//   BENCH_ONLY         comma-separated case ids or groups, e.g. menu,order,drill (default: all)
+//   BENCH_DRILL_S      seconds the incident drill keeps 20 diners ordering (default 60)
+//   BENCH_PORT         first port to use (default 3401)
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DRILL_ADMIN_KEY, orderingDrill } from './bench/drill.mjs';
+import { measure, settle, warmUp } from './bench/measure.mjs';
+import { drillLines, markdown, ratioLines, textTable } from './bench/report.mjs';
+import { ensureBuild, root, startBare, startServer, stopAll } from './bench/servers.mjs';
+
+const durationS = Number(process.env.BENCH_DURATION ?? 10);
+const warmupS = Number(process.env.BENCH_WARMUP ?? 3);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
+const connectionLevels = (process.env.BENCH_CONNECTIONS ?? '10,50').split(',').map(Number);
+const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()) : undefined;
+const firstPort = Number(process.env.BENCH_PORT ?? 3401);
+const resultsDir = path.join(root, 'bench', 'results');
+const logDir = path.join(resultsDir, 'logs');
+
+if (!(durationS > 0) || !(warmupS > 0) || !(rounds >= 1) || connectionLevels.some((c) => !(c > 0))) {
+  throw new Error('BENCH_DURATION, BENCH_WARMUP, BENCH_ROUNDS and BENCH_CONNECTIONS must be positive numbers');
+}
+
+const BUSY_PCT = 15; // 'Other CPU' above this marks a run as disturbed
+const JSON_HEADERS = { 'Content-Type': 'application/json' };
+const DEMO_DINER = { email: 'diner@demo.jwt.pizza', password: 'demo-diner-pass' }; // lib/store/seed.ts
+
+// The servers under test, started on first use and shared by the cases.
+const SERVERS = {
+  app: { portOffset: 0, start: (port) => startServer({ name: 'app', port, logDir }) },
+  'app-uncached': { portOffset: 1, start: (port) => startServer({ name: 'app-uncached', port, logDir, env: { CACHE_TTL_MS: '0' } }) },
+  bare: {
+    portOffset: 2,
+    start: async (port) => {
+      // The same bytes the app serves for the menu.
+      const app = await server('app');
+      const body = Buffer.from(await (await fetch(`${app.url}/api/order/menu`)).arrayBuffer());
+      return startBare({ port, body, logDir });
+    },
+  },
+};
+
+const started = new Map();
+function server(name) {
+  if (!started.has(name)) started.set(name, SERVERS[name].start(firstPort + SERVERS[name].portOffset));
+  return started.get(name);
+}
+
+/**
+ * The cases, measured in this order. `request` is { method, path, headers, body } or an async
+ * function of the server returning one (for set-up such as registering a user).
+ * `minDurationS` lengthens runs of slow cases, whose latency is seconds at 50 connections.
+ */
+const CASES = [
+  {
+    id: 'baseline',
+    title: 'bare node:http (menu bytes)',
+    server: 'bare',
+    request: { path: '/api/order/menu' },
+  },
+  {
+    id: 'menu',
+    group: 'menu',
+    title: 'GET /api/order/menu (cached)',
+    server: 'app',
+    request: { path: '/api/order/menu' },
+  },
+  {
+    id: 'menu-uncached',
+    group: 'menu',
+    title: 'GET /api/order/menu (CACHE_TTL_MS=0)',
+    server: 'app-uncached',
+    request: { path: '/api/order/menu' },
+  },
+  {
+    id: 'franchise',
+    title: 'GET /api/franchise',
+    server: 'app',
+    request: { path: '/api/franchise' },
+  },
+  {
+    id: 'login',
+    title: 'PUT /api/auth (scrypt cost 15)',
+    server: 'app',
+    minDurationS: 20,
+    request: { method: 'PUT', path: '/api/auth', headers: JSON_HEADERS, body: JSON.stringify(DEMO_DINER) },
+  },
+  {
+    id: 'order',
+    title: 'POST /api/order (1 item)',
+    server: 'app',
+    request: async (app) => {
+      const token = await registerDiner(app);
+      const { franchises } = await getJson(`${app.url}/api/franchise`);
+      const [menuItem] = await getJson(`${app.url}/api/order/menu`);
+      const order = {
+        franchiseId: franchises[0].id,
+        storeId: franchises[0].stores[0].id,
+        items: [{ menuId: menuItem.id, description: menuItem.title, price: menuItem.price }],
+      };
+      return {
+        method: 'POST',
+        path: '/api/order',
+        headers: { ...JSON_HEADERS, Authorization: `Bearer ${token}` },
+        body: JSON.stringify(order),
+      };
+    },
+  },
+];
+
+async function getJson(url, init) {
+  const response = await fetch(url, init);
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${url}: ${response.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text);
+}
+
+async function registerDiner(app) {
+  const user = { name: 'Bench Diner', email: `bench-${Date.now()}@bench.jwt.pizza`, password: 'bench-diner-pass' };
+  const { token } = await getJson(`${app.url}/api/auth`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(user) });
+  return token;
+}
+
+/** One request by hand first, so a broken case fails loudly instead of measuring errors. */
+async function checkOnce(target, request) {
+  await getJson(`${target.url}${request.path}`, { method: request.method ?? 'GET', headers: request.headers, body: request.body });
+}
+
+const selected = CASES.filter((c) => !only || only.includes(c.id) || only.includes(c.group));
+const drillSelected = !only || only.includes('drill');
+const drillS = Number(process.env.BENCH_DRILL_S ?? 60);
+
+function machineInfo() {
+  const version = (pkg) => JSON.parse(readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+    totalMemGB: Math.round(os.totalmem() / 2 ** 30),
+    loadAvg: os.loadavg().map((l) => l.toFixed(2)),
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    next: version('next'),
+    autocannon: version('autocannon'),
+  };
+}
+
+/** One row per case and connection level: the run with the median req/s, in case order. */
+function medianRows(runs) {
+  const rows = [];
+  for (const benchCase of selected) {
+    for (const connections of connectionLevels) {
+      const same = runs.filter((r) => r.id === benchCase.id && r.connections === connections).sort((a, b) => a.reqPerSec - b.reqPerSec);
+      if (!same.length) continue;
+      const median = same[Math.floor((same.length - 1) / 2)];
+      rows.push({ ...median, reqPerSecAllRounds: same.map((r) => r.reqPerSec) });
+    }
+  }
+  return rows;
+}
+
+function ratios(results) {
+  const row = (id, conns) => results.find((r) => r.id === id && r.connections === conns);
+  const menuCacheGain = {};
+  const menuCacheCpuGain = {};
+  const percentOfBaseline = {};
+  for (const conns of connectionLevels) {
+    const cached = row('menu', conns);
+    const uncached = row('menu-uncached', conns);
+    if (cached && uncached) {
+      menuCacheGain[conns] = cached.reqPerSec / uncached.reqPerSec;
+      menuCacheCpuGain[conns] = uncached.serverCpuMsPerReq / cached.serverCpuMsPerReq;
+    }
+    const base = row('baseline', conns);
+    for (const r of results.filter((x) => x.connections === conns)) {
+      r.pctOfBaseline = base ? (100 * r.reqPerSec) / base.reqPerSec : undefined;
+      if (base) (percentOfBaseline[r.id] ??= {})[conns] = r.pctOfBaseline;
+    }
+  }
+  return { menuCacheGain, menuCacheCpuGain, percentOfBaseline };
+}
+
+async function main() {
+  if (!selected.length && !drillSelected) throw new Error(`BENCH_ONLY matched no case; ids: ${CASES.map((c) => c.id).join(', ')}, drill`);
+  const startedAt = Date.now();
+  const machine = machineInfo();
+  ensureBuild();
+  if (selected.length) console.log(`Benchmarking ${selected.map((c) => c.id).join(', ')}: ${durationS} s per run at ${connectionLevels.join(' and ')} connections.`);
+
+  // Prepared (set up, checked, warmed) on first use.
+  const prepared = new Map();
+  async function prepare(benchCase) {
+    if (!prepared.has(benchCase.id)) {
+      const target = await server(benchCase.server);
+      const request = typeof benchCase.request === 'function' ? await benchCase.request(target) : benchCase.request;
+      await checkOnce(target, request);
+      await warmUp(target, request, warmupS);
+      prepared.set(benchCase.id, { target, request });
+    }
+    return prepared.get(benchCase.id);
+  }
+
+  // Rounds, then connection levels outermost, so compared cases (cached vs uncached menu) run
+  // close in time.
+  const runs = [];
+  for (let round = 1; round <= rounds; round++) {
+    for (const connections of connectionLevels) {
+      for (const benchCase of selected) {
+        const { target, request } = await prepare(benchCase);
+        await settle(target);
+        process.stdout.write(`  ${rounds > 1 ? `[${round}/${rounds}] ` : ''}${benchCase.title} @ ${connections} ... `);
+        const runS = Math.max(durationS, benchCase.minDurationS ?? 0);
+        const row = { id: benchCase.id, title: benchCase.title, server: benchCase.server, round, ...(await measure(target, request, { connections, durationS: runS })) };
+        runs.push(row);
+        const failures = row.non2xx + row.errors;
+        console.log(`${Math.round(row.reqPerSec)} req/s${failures ? `  (!) status codes ${JSON.stringify(row.statusCodes)}, ${row.errors} errors (${row.timeouts} timeouts)` : ''}`);
+      }
+    }
+  }
+  const results = medianRows(runs);
+
+  let drill;
+  if (drillSelected) {
+    console.log(`\nIncident drill: the factory takes 32 s per pizza while 20 diners order for ${drillS} s ...`);
+    const app = await startServer({ name: 'drill', port: firstPort + 3, logDir, env: { FACTORY_ADMIN_KEY: DRILL_ADMIN_KEY } });
+    drill = await orderingDrill(app, { durationS: drillS });
+  }
+
+  const report = {
+    date: new Date(startedAt).toISOString(),
+    machine,
+    config: { durationS, warmupS, rounds, connections: connectionLevels, only: only ?? null, ports: Object.fromEntries(Object.entries(SERVERS).map(([n, s]) => [n, firstPort + s.portOffset])) },
+    results,
+    ratios: ratios(results),
+    runs,
+    drill,
+    notes: [
+      'All servers run `next start` on the production build, each on a fresh temporary DATA_DIR (embedded SQLite), bound to 127.0.0.1.',
+      'PUT /api/auth runs at the default PASSWORD_HASH_COST (15: scrypt N=2^15, r=8, ~32 MiB per hash), so its figure is what production pays per login. Its runs last at least 20 s, since at 50 connections a login waits seconds in the hashing queue.',
+      'POST /api/order records the order, then calls the embedded factory over HTTP (same process) for an RS256-signed pizza and verifies it against the JWKS.',
+      'autocannon runs inside the bench process on the same machine, so it competes with the server for CPU; read the figures as ratios, not absolutes. For the bare node:http baseline the load generator, not the server, is the limit (loadGenCpuPct in the JSON).',
+      'Max RSS is the summed VmRSS of the server process tree, sampled every 250 ms during the measured run. One app server serves the menu, franchise, login and order cases, so its RSS includes what earlier runs left on the heap.',
+      'CPU ms/req is the server process tree\'s user+system CPU time during the run divided by the requests completed; it is steadier than req/s here.',
+      'Other CPU is the share of the whole machine\'s CPU (all cores) used during the run by processes other than the server and the bench itself: other work competing with the measurement. Rows with a high figure are unreliable.',
+      'Latencies are whole milliseconds (autocannon\'s resolution); <1 means under one millisecond.',
+      'The drill: an experiment sets the factory\'s processingDelayMs to 32000 (the incident); 20 diners each order, wait 1 s and order again; then the experiment ends and every accepted order must become fulfilled. Customer wait is the time POST /api/order took; lost counts accepted orders that were missing or failed at the end.',
+    ],
+    wallTimeS: 0,
+  };
+  report.wallTimeS = Math.round((Date.now() - startedAt) / 1000);
+  machine.loadAvgEnd = os.loadavg().map((l) => l.toFixed(2));
+
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(path.join(resultsDir, 'latest.md'), markdown(report));
+
+  if (results.length) {
+    console.log(`\n${textTable(results)}\n`);
+    for (const line of ratioLines(report.ratios)) console.log(line);
+  }
+  if (drill) console.log(`\n${drillLines(drill).join('\n')}`);
+  const busy = results.filter((r) => r.otherCpuPct > BUSY_PCT);
+  if (busy.length) console.log(`\nWarning: other work used over ${BUSY_PCT} % of the machine's CPU during ${busy.length} of ${results.length} runs; figures are noisy.`);
+  console.log(`\nNode ${machine.node}, ${machine.cpus} CPUs, load ${machine.loadAvg.join(' / ')} at start, ${machine.loadAvgEnd.join(' / ')} at end; ${report.wallTimeS} s in all.`);
+  console.log('Login figures use the default PASSWORD_HASH_COST (15). Results: bench/results/latest.{json,md}');
+}
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`\n${signal}: stopping the servers.`);
+    await stopAll();
+    process.exit(130);
+  });
+}
+
+try {
+  await main();
+} catch (error) {
+  process.exitCode = 1;
+  console.error(`\nbench failed: ${error instanceof Error ? error.message : error}`);
+} finally {
+  await stopAll();
+}

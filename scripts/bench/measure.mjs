@@ -1,0 +1,81 @@
+// One autocannon run against one server, with the server's memory and CPU (and the machine's) sampled.
+import os from 'node:os';
+import autocannon from 'autocannon';
+import { machineCpuMs, treeCpuMs, treeRss } from './processes.mjs';
+
+const RSS_SAMPLE_MS = 250;
+
+function options(server, request, extra) {
+  return {
+    url: `${server.url}${request.path}`,
+    method: request.method ?? 'GET',
+    headers: request.headers ?? {},
+    body: request.body,
+    timeout: 30, // seconds per request: logins at 50 connections on a busy machine take several
+    ...extra,
+  };
+}
+
+/** Load for `durationS` seconds before measuring, so JIT and caches are warm; any failure aborts. */
+export async function warmUp(server, request, durationS) {
+  const result = await autocannon(options(server, request, { connections: 10, duration: durationS }));
+  const failed = result.non2xx + result.errors;
+  if (failed) {
+    throw new Error(`warm-up of ${request.method ?? 'GET'} ${request.path}: ${failed} of ${result.requests.total + result.errors} requests failed`);
+  }
+  return result.requests.total;
+}
+
+/** Waits (up to maxMs) until the server is nearly idle, e.g. done with requests still in flight. */
+export async function settle(server, { windowMs = 250, idlePct = 10, maxMs = 15_000 } = {}) {
+  const deadline = Date.now() + maxMs;
+  while (Date.now() < deadline) {
+    const before = treeCpuMs(server.pid);
+    await new Promise((r) => setTimeout(r, windowMs));
+    if ((100 * (treeCpuMs(server.pid) - before)) / windowMs < idlePct) return;
+  }
+}
+
+/** Measures `request` for `durationS` seconds at `connections`, returning one result row. */
+export async function measure(server, request, { connections, durationS }) {
+  let maxRss = treeRss(server.pid);
+  const cpuBefore = treeCpuMs(server.pid);
+  const machineBefore = machineCpuMs();
+  const benchBefore = process.cpuUsage();
+  const sampler = setInterval(() => {
+    maxRss = Math.max(maxRss, treeRss(server.pid));
+  }, RSS_SAMPLE_MS);
+  let result;
+  try {
+    result = await autocannon(options(server, request, { connections, duration: durationS }));
+  } finally {
+    clearInterval(sampler);
+  }
+  const cpuMs = treeCpuMs(server.pid) - cpuBefore;
+  const machine = machineCpuMs();
+  const bench = process.cpuUsage(benchBefore);
+  const benchMs = (bench.user + bench.system) / 1000;
+  // CPU used by neither the server nor this process (autocannon): other work on the machine.
+  const otherCpuPct = (100 * Math.max(0, machine.busy - machineBefore.busy - cpuMs - benchMs)) / (machine.total - machineBefore.total);
+  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]));
+  return {
+    connections,
+    reqPerSec: result.requests.mean,
+    requests: result.requests.total,
+    // autocannon records latency in whole milliseconds.
+    latencyP50Ms: result.requests.total ? result.latency.p50 : null,
+    latencyP99Ms: result.requests.total ? result.latency.p99 : null,
+    ok2xx: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes,
+    maxRssMB: Math.round(maxRss / 1048576),
+    // Server CPU per completed request: steadier than req/s on a shared, noisy machine.
+    serverCpuMsPerReq: result.requests.total ? cpuMs / result.requests.total : null,
+    serverCpuPct: (100 * cpuMs) / (result.duration * 1000 * os.cpus().length),
+    loadGenCpuPct: (100 * benchMs) / (result.duration * 1000 * os.cpus().length),
+    otherCpuPct,
+    durationS: result.duration,
+  };
+}

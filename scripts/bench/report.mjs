@@ -1,0 +1,82 @@
+// Formatting the results: a plain-text table for stdout, Markdown and JSON for bench/results/.
+const fmt = {
+  int: (n) => (n == null ? '–' : Math.round(n).toLocaleString('en-US')),
+  // Latencies come in whole milliseconds; 0 means under one.
+  ms: (n) => (n == null ? '–' : n === 0 ? '<1' : Math.round(n).toLocaleString('en-US')),
+  cpu: (n) => (n == null ? '–' : n.toFixed(n < 10 ? 2 : 1)),
+  pct: (n) => (n == null ? '–' : n < 1 ? `${n.toFixed(2)} %` : `${n.toFixed(1)} %`),
+  ratio: (n) => (n == null ? '–' : `${n.toFixed(2)}×`),
+};
+
+const COLUMNS = [
+  ['Case', (r) => r.title, 'left'],
+  ['Conns', (r) => String(r.connections)],
+  ['Req/s', (r) => fmt.int(r.reqPerSec)],
+  ['p50 ms', (r) => fmt.ms(r.latencyP50Ms)],
+  ['p99 ms', (r) => fmt.ms(r.latencyP99Ms)],
+  ['Requests', (r) => fmt.int(r.requests)],
+  ['Non-2xx', (r) => fmt.int(r.non2xx)],
+  ['Errors', (r) => fmt.int(r.errors)],
+  ['CPU ms/req', (r) => fmt.cpu(r.serverCpuMsPerReq)],
+  ['Max RSS MB', (r) => String(r.maxRssMB)],
+  ['Other CPU', (r) => fmt.pct(r.otherCpuPct)],
+  ['% of bare', (r) => fmt.pct(r.pctOfBaseline)],
+];
+
+const cells = (rows) => rows.map((r) => COLUMNS.map(([, get]) => get(r)));
+
+export function textTable(rows) {
+  const body = cells(rows);
+  const widths = COLUMNS.map(([head], i) => Math.max(head.length, ...body.map((row) => row[i].length)));
+  const line = (values) =>
+    values.map((v, i) => (COLUMNS[i][2] === 'left' ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
+  return [line(COLUMNS.map(([head]) => head)), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+function markdownTable(rows) {
+  const head = `| ${COLUMNS.map(([h]) => h).join(' | ')} |`;
+  const rule = `|${COLUMNS.map(([, , align]) => (align === 'left' ? ':---' : '---:')).join('|')}|`;
+  return [head, rule, ...cells(rows).map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+export function ratioLines(ratios) {
+  const lines = [];
+  for (const [conns, r] of Object.entries(ratios.menuCacheGain)) {
+    lines.push(`Menu cache gain at ${conns} connections: ${fmt.ratio(r)} cached/uncached req/s (target ≥ 2×: ${r >= 2 ? 'met' : 'NOT met'})`);
+  }
+  for (const [conns, r] of Object.entries(ratios.menuCacheCpuGain)) {
+    lines.push(`Menu cache gain at ${conns} connections in server CPU per request: ${fmt.ratio(r)} (uncached/cached)`);
+  }
+  return lines;
+}
+
+export function drillLines(drill) {
+  const ms = (v) => `${Math.round(v)} ms`;
+  return [
+    `Drill (factory at ${drill.factoryDelayMs} ms, ${drill.diners} diners, ${drill.durationS} s): ${drill.requests} orders placed, ${drill.accepted} accepted (status codes ${JSON.stringify(drill.statuses)}).`,
+    `Customer wait: p50 ${ms(drill.waitMs.p50)}, p99 ${ms(drill.waitMs.p99)}, max ${ms(drill.waitMs.max)} (the incident: 32000 ms).`,
+    `After recovery: ${drill.fulfilledAfterRecovery} fulfilled within ${drill.recoveryS} s, ${drill.stillPending} still pending, ${drill.lost} lost.`,
+  ];
+}
+
+export function markdown(report) {
+  const m = report.machine;
+  return [
+    '# JWT Pizza benchmark',
+    '',
+    `- Date: ${report.date}`,
+    `- Machine: ${m.cpus} × ${m.cpuModel}, ${m.totalMemGB} GB RAM, load average ${m.loadAvg.join(' / ')} at start, ${m.loadAvgEnd.join(' / ')} at end`,
+    `- Node ${m.node}, Next ${m.next}, autocannon ${m.autocannon}, ${m.platform}`,
+    `- ${report.config.durationS} s per measured run, connections ${report.config.connections.join(' and ')}, ${report.config.rounds} round(s) (median shown); wall time ${report.wallTimeS} s`,
+    '',
+    markdownTable(report.results),
+    '',
+    ...ratioLines(report.ratios).map((l) => `- ${l}`),
+    '',
+    ...(report.drill ? ['## Incident drill', '', ...drillLines(report.drill).map((l) => `- ${l}`), ''] : []),
+    '## Notes',
+    '',
+    ...report.notes.map((n) => `- ${n}`),
+    '',
+  ].join('\n');
+}
