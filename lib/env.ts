@@ -60,6 +60,7 @@ const schema = z.object({
     .refine((ms) => ms === 0 || (ms >= 1_000 && ms <= 3_600_000), 'must be 0 (off) or between 1000 and 3600000')
     .default(15_000),
   FACTORY_LATENCY_SLO_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  ALERT_EVAL_INTERVAL_MS: z.coerce.number().int().min(500).max(60_000).default(2_000),
   METRICS_TOKEN: optionalSecret(16),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
   OTEL_EXPORTER_OTLP_HEADERS: z
@@ -123,6 +124,8 @@ export interface TelemetryConfig {
   probeIntervalMs: number;
   /** The factory's latency objective (p99); above it the factory counts as degraded. */
   factoryLatencySloMs: number;
+  /** How often the alert rules are evaluated (by one instance at a time). */
+  alertEvalIntervalMs: number;
   /** When set, GET /api/metrics requires `Authorization: Bearer <token>`. */
   metricsToken: string | undefined;
   /** OTLP/HTTP metric push, off unless an endpoint is set. */
@@ -208,6 +211,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       },
       probeIntervalMs: e.PROBE_INTERVAL_MS,
       factoryLatencySloMs: e.FACTORY_LATENCY_SLO_MS,
+      alertEvalIntervalMs: e.ALERT_EVAL_INTERVAL_MS,
       metricsToken: e.METRICS_TOKEN,
       otlp: e.OTEL_EXPORTER_OTLP_ENDPOINT
         ? {

@@ -85,6 +85,16 @@ export function quantiles(sketch: Sketch, qs: readonly number[]): number[] {
   });
 }
 
+/** How many values are above `threshold`, within the sketch's relative accuracy (whole buckets). */
+export function countAbove(sketch: Sketch, threshold: number): number {
+  if (sketch.count === 0 || sketch.max <= threshold) return 0;
+  if (threshold <= MIN_TRACKED) return sketch.count - sketch.zeros;
+  const edge = keyOf(threshold);
+  let n = 0;
+  for (const [key, c] of sketch.bins) if (key > edge) n += c;
+  return n;
+}
+
 export const quantile = (sketch: Sketch, q: number): number => quantiles(sketch, [q])[0] ?? NaN;
 
 interface Encoded {

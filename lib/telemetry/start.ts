@@ -1,6 +1,7 @@
 import 'server-only';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
+import { startAlerts } from './alerts/engine';
 import { flushTelemetry } from './flush';
 import { beat } from './heartbeat';
 import { thisInstance } from './instance';
@@ -15,7 +16,7 @@ const RETENTION_EVERY_MS = 5 * 60_000;
 
 /**
  * Starts this process's telemetry: exporters, the background flush, the heartbeat, retention
- * cleanup (under a lease) and the probe. Called once by lib/startup.ts after migrations.
+ * cleanup (under a lease), the probe and the alert engine (under a lease). Called once by lib/startup.ts after migrations.
  */
 export function startTelemetry(): void {
   const config = env().telemetry;
@@ -30,6 +31,7 @@ export function startTelemetry(): void {
   every('telemetry-heartbeat', config.heartbeatMs, () => beat());
   every('telemetry-retention', RETENTION_EVERY_MS, () => enforceRetention(config.retentionMs, thisInstance().id, RETENTION_EVERY_MS * 2));
   startProbe(config.probeIntervalMs);
+  startAlerts(config.alertEvalIntervalMs);
   // On shutdown, stop calling: the probe's keep-alive connection to the embedded factory would
   // otherwise keep Next's graceful close waiting forever. The last few seconds are flushed.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -43,6 +45,7 @@ export function startTelemetry(): void {
     flushMs: config.flushMs,
     heartbeatMs: config.heartbeatMs,
     probeIntervalMs: config.probeIntervalMs,
+    alertEvalIntervalMs: config.alertEvalIntervalMs,
     otlp: config.otlp ? config.otlp.endpoint : 'off',
   });
 }

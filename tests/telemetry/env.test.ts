@@ -17,9 +17,14 @@ describe('telemetry configuration', () => {
       retentionMs: { 10: 48 * 3_600_000, 60: 30 * 86_400_000, 3600: 365 * 86_400_000 },
       probeIntervalMs: 15_000,
       factoryLatencySloMs: 1_000,
+      alertEvalIntervalMs: 2_000,
       metricsToken: undefined,
       otlp: undefined,
     });
+  });
+
+  it('reads the alert evaluation interval', () => {
+    expect(parse({ ALERT_EVAL_INTERVAL_MS: '5000' }).alertEvalIntervalMs).toBe(5_000);
   });
 
   it('turns off with TELEMETRY=off and the probe with PROBE_INTERVAL_MS=0', () => {
@@ -34,6 +39,7 @@ describe('telemetry configuration', () => {
     ['OTEL_EXPORTER_OTLP_HEADERS', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_EXPORTER_OTLP_HEADERS: 'novalue' }],
     ['OTEL_EXPORTER_OTLP_HEADERS', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_EXPORTER_OTLP_HEADERS: 'k=%zz' }],
     ['TELEMETRY_RETAIN_10S_HOURS', { TELEMETRY_RETAIN_10S_HOURS: '0' }],
+    ['ALERT_EVAL_INTERVAL_MS', { ALERT_EVAL_INTERVAL_MS: '100' }],
   ])('refuses a bad %s', (name, source) => {
     expect(() => parse(source)).toThrow(ConfigError);
     expect(() => parse(source)).toThrow(name);

@@ -111,3 +111,15 @@ describe('latency sketch', () => {
     expect(() => decodeSketch('{"z":1}')).toThrow('not an encoded sketch');
   });
 });
+
+describe('countAbove', () => {
+  it('counts the values above a threshold, within the relative accuracy', async () => {
+    const { addValue, countAbove, newSketch } = await import('@/lib/telemetry/sketch');
+    const s = newSketch();
+    for (let v = 1; v <= 2_000; v++) addValue(s, v);
+    expect(countAbove(s, 1_000)).toBeGreaterThanOrEqual(1_000 - 20);
+    expect(countAbove(s, 1_000)).toBeLessThanOrEqual(1_000 + 20);
+    expect(countAbove(s, 2_000)).toBe(0);
+    expect(countAbove(newSketch(), 1)).toBe(0);
+  });
+});

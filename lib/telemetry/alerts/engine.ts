@@ -1,0 +1,219 @@
+import 'server-only';
+import { db as appDb, type Db } from '@/lib/db';
+import { env } from '@/lib/env';
+import type { Resolution } from '../aggregate';
+import { recentInstances } from '../heartbeat';
+import { thisInstance } from '../instance';
+import { isFailure } from '../labels';
+import { takeLease } from '../lease';
+import { readBuckets } from '../persist';
+import { every } from '../schedule';
+import { countAbove, decodeSketch } from '../sketch';
+import { defaultRules, evaluate, windowsNeeded, type AlertRule, type ConfigChangeSeen, type Snapshot, type WindowStats } from './rules';
+import { initialState, step, type AlertState, type AlertStateName } from './state';
+
+/**
+ * The alert engine: every few seconds one instance (the holder of the "alerts" lease) reads
+ * a snapshot of the recorded telemetry, evaluates every rule, and writes each rule's state and
+ * the transitions. The rules and the state machine are pure (rules.ts, state.ts).
+ */
+
+const LEASE = 'alerts';
+const HOUR = 3_600_000;
+/** The factory calls the SLO is about: pizza creations. */
+const ORDER_SERIES = { series: '/api/order', method: 'POST' };
+
+export interface AlertsConfig {
+  sloTargetMs: number;
+  budgetMs: number;
+  probeIntervalMs: number;
+  /** Heartbeats older than this are from instances that may be gone. */
+  freshMs: number;
+  leaseTtlMs: number;
+}
+
+export function alertsConfig(): AlertsConfig {
+  const e = env();
+  const t = e.telemetry;
+  return {
+    sloTargetMs: t.factoryLatencySloMs,
+    budgetMs: e.factoryTimeoutMs,
+    probeIntervalMs: t.enabled ? t.probeIntervalMs : 0,
+    freshMs: Math.max(5_000, 3 * t.heartbeatMs),
+    leaseTtlMs: Math.max(5_000, 3 * t.alertEvalIntervalMs),
+  };
+}
+
+/** The rules in force: the defaults for now (admin edits come later). */
+export const currentRules = (config: AlertsConfig = alertsConfig()): AlertRule[] => defaultRules(config);
+
+// ---- Reading the snapshot ----
+
+/** Factory order stats per window, from the 10 s buckets up to 1 h and the 1 min buckets beyond. */
+async function factoryWindows(db: Db, windows: number[], now: number, slowAboveMs: number): Promise<Map<number, WindowStats>> {
+  const out = new Map<number, WindowStats>();
+  const byResolution = new Map<Resolution, number[]>();
+  for (const w of windows) {
+    const resolution: Resolution = w <= HOUR ? 10 : 60;
+    byResolution.set(resolution, [...(byResolution.get(resolution) ?? []), w]);
+  }
+  for (const [resolution, ws] of byResolution) {
+    const rows = await readBuckets(db, { resolution, from: new Date(now - Math.max(...ws)), to: new Date(now + 1), kinds: ['factory'], ...ORDER_SERIES });
+    const parts = rows.map((r) => ({
+      start: r.bucketStart.getTime(),
+      count: r.count,
+      errors: isFailure(r.kind, r.status) ? r.count : 0,
+      timeouts: r.timeouts,
+      maxMs: r.maxMs,
+      slow: countAbove(decodeSketch(r.sketch), slowAboveMs),
+    }));
+    for (const w of ws) {
+      const stats: WindowStats = { count: 0, slow: 0, errors: 0, timeouts: 0, maxMs: null };
+      for (const p of parts) {
+        if (p.start < now - w) continue;
+        stats.count += p.count;
+        stats.slow += p.slow;
+        stats.errors += p.errors;
+        stats.timeouts += p.timeouts;
+        stats.maxMs = Math.max(stats.maxMs ?? 0, p.maxMs);
+      }
+      out.set(w, stats);
+    }
+  }
+  return out;
+}
+
+async function lastMeasurementAt(db: Db, now: number): Promise<number | null> {
+  const row = await db.latencyBucket.findFirst({
+    where: { resolution: 10, kind: 'factory', bucketStart: { gte: new Date(now - HOUR) } },
+    orderBy: { updatedAt: 'desc' },
+    select: { updatedAt: true },
+  });
+  return row ? row.updatedAt.getTime() : null;
+}
+
+/** Announcements after the cursor; without one, those received within `sinceMs`. */
+async function configChangesAfter(db: Db, cursor: number | null, now: number, sinceMs: number): Promise<{ changes: ConfigChangeSeen[]; cursor: number }> {
+  const rows = await db.configChangeEvent.findMany({
+    where: cursor !== null ? { id: { gt: cursor } } : { receivedAt: { gte: new Date(now - sinceMs) } },
+    orderBy: { id: 'asc' },
+    take: 100,
+  });
+  const changes = rows.map((r) => ({ id: r.id, version: r.version, type: r.type, author: r.author, reason: r.reason, appliedAt: r.appliedAt.getTime() }));
+  let next = changes.at(-1)?.id ?? cursor;
+  if (next === null) next = (await db.configChangeEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
+  return { changes, cursor: next };
+}
+
+export async function gatherSnapshot(
+  db: Db,
+  rules: AlertRule[],
+  config: AlertsConfig,
+  now: number,
+  expectedSince: number,
+  configCursor: number | null,
+): Promise<{ snapshot: Snapshot; configCursor: number }> {
+  const slowAboveMs = rules.find((r) => r.kind === 'burn_rate')?.targetMs ?? config.sloTargetMs;
+  const configRule = rules.find((r) => r.kind === 'config_change');
+  const [windows, instances, last, config_] = await Promise.all([
+    factoryWindows(db, windowsNeeded(rules), now, slowAboveMs),
+    recentInstances(db, now, config.freshMs, config.freshMs),
+    lastMeasurementAt(db, now),
+    configChangesAfter(db, configCursor, now, configRule?.keepFiringForMs ?? 0),
+  ]);
+  const live = instances.filter((i) => !i.stale);
+  const ages = live.map((i) => i.factoryOldestAgeMs).filter((a): a is number => a !== null);
+  return {
+    snapshot: {
+      now,
+      budgetMs: config.budgetMs,
+      windows,
+      slowAboveMs,
+      inFlightOldestMs: ages.length ? Math.max(...ages) : null,
+      breakers: live.map((i) => ({ instanceId: i.id, state: i.breaker.state })),
+      lastMeasurementAt: last,
+      expectedSince,
+      probeExpected: config.probeIntervalMs > 0,
+      configChanges: config_.changes,
+    },
+    configCursor: config_.cursor,
+  };
+}
+
+// ---- One evaluation ----
+
+export interface RecordedEvent {
+  ruleId: string;
+  at: number;
+  from: AlertStateName;
+  to: AlertStateName;
+  value: number | null;
+  detail: string | null;
+}
+
+export interface EvaluateOptions {
+  /** Who evaluates (the lease holder); this instance by default. */
+  holder?: string;
+  now?: number;
+  rules?: AlertRule[];
+  config?: AlertsConfig;
+  /** When measurements could first be expected; this process's start by default. */
+  expectedSince?: number;
+}
+
+const toDate = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+/** Evaluates every rule once if this holder gets the lease; returns the events recorded. */
+export async function evaluateAlerts(db: Db = appDb, options: EvaluateOptions = {}): Promise<{ evaluated: boolean; events: RecordedEvent[] }> {
+  const now = options.now ?? Date.now();
+  const config = options.config ?? alertsConfig();
+  const rules = (options.rules ?? currentRules(config)).filter((r) => r.enabled);
+  if (!(await takeLease(db, LEASE, options.holder ?? thisInstance().id, config.leaseTtlMs, new Date(now)))) return { evaluated: false, events: [] };
+
+  const rows = new Map((await db.alertRuleState.findMany()).map((r) => [r.ruleId, r]));
+  const configRule = rules.find((r) => r.kind === 'config_change');
+  const { snapshot, configCursor } = await gatherSnapshot(
+    db,
+    rules,
+    config,
+    now,
+    options.expectedSince ?? thisInstance().startedAt.getTime(),
+    configRule ? (rows.get(configRule.id)?.cursor ?? null) : null,
+  );
+
+  const events: RecordedEvent[] = [];
+  const writes = [];
+  for (const rule of rules) {
+    const row = rows.get(rule.id);
+    const previous: AlertState = row
+      ? { state: row.state as AlertStateName, since: row.since.getTime(), activeAt: row.activeAt?.getTime() ?? null, lastActiveAt: row.lastActiveAt?.getTime() ?? null, value: row.value }
+      : initialState(now);
+    const evaluation = evaluate(rule, snapshot);
+    const { next, transition } = step(previous, evaluation, now, rule);
+    const notes = [...evaluation.notes];
+    if (transition) events.push({ ruleId: rule.id, at: now, from: transition.from, to: transition.to, value: transition.value, detail: notes.shift() ?? null });
+    for (const detail of notes) events.push({ ruleId: rule.id, at: now, from: next.state, to: next.state, value: next.value, detail });
+    const data = {
+      state: next.state,
+      since: new Date(next.since),
+      activeAt: toDate(next.activeAt),
+      lastActiveAt: toDate(next.lastActiveAt),
+      value: next.value,
+      cursor: rule.kind === 'config_change' ? configCursor : null,
+      evaluatedAt: new Date(now),
+    };
+    writes.push(db.alertRuleState.upsert({ where: { ruleId: rule.id }, create: { ruleId: rule.id, ...data }, update: data }));
+  }
+  await db.$transaction([
+    ...writes,
+    db.alertEvent.createMany({
+      data: events.map((e) => ({ ruleId: e.ruleId, at: new Date(e.at), fromState: e.from, toState: e.to, value: e.value, detail: e.detail })),
+    }),
+  ]);
+  return { evaluated: true, events };
+}
+
+/** Starts the periodic evaluation (from the telemetry start-up). */
+export function startAlerts(intervalMs: number): void {
+  every('alerts', intervalMs, () => evaluateAlerts());
+}

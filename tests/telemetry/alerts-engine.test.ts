@@ -1,0 +1,160 @@
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '@/lib/db';
+import { PrismaClient as PostgresClient } from '@/lib/generated/postgres/client';
+import { PrismaClient as SqliteClient } from '@/lib/generated/sqlite/client';
+import { createDatabase, dropDatabase } from './support/pg';
+import { useTestEnv } from './support/env';
+
+/**
+ * The engine against real databases (a fresh SQLite file and a fresh PostgreSQL database):
+ * telemetry rows written through the real write path, one evaluation moves rules to firing and
+ * records the events, and two engines racing for the lease evaluate once per tick.
+ */
+
+const env = useTestEnv();
+afterAll(() => env.cleanup());
+
+const config = { sloTargetMs: 1_000, budgetMs: 2_000, probeIntervalMs: 15_000, freshMs: 5_000, leaseTtlMs: 6_000 };
+
+interface Target {
+  name: string;
+  open: () => Promise<{ clients: [Db, Db]; close: () => Promise<void> }>;
+}
+
+const targets: Target[] = [
+  {
+    name: 'SQLite',
+    open: async () => {
+      const { migrate } = await import('@/lib/db/migrate');
+      const file = path.join(env.dataDir, `alerts-${Date.now()}.db`);
+      await migrate('sqlite', `file:${file}`);
+      const client = () => new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 5_000 }) });
+      const clients: [Db, Db] = [client(), client()];
+      return { clients, close: async () => void (await Promise.all(clients.map((c) => c.$disconnect()))) };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    open: async () => {
+      const { migrate } = await import('@/lib/db/migrate');
+      const database = await createDatabase();
+      await migrate('postgres', database.url);
+      const client = () => new PostgresClient({ adapter: new PrismaPg({ connectionString: database.url }) }) as unknown as Db;
+      const clients: [Db, Db] = [client(), client()];
+      return {
+        clients,
+        close: async () => {
+          await Promise.all(clients.map((c) => c.$disconnect()));
+          await dropDatabase(database.name);
+        },
+      };
+    },
+  },
+];
+
+function heartbeat(id: string, at: number, p: { oldestStartedAt?: number; breaker?: string } = {}) {
+  const data = {
+    host: 'test',
+    pid: 1,
+    startedAt: new Date(at - 60_000),
+    seenAt: new Date(at),
+    factoryInFlight: p.oldestStartedAt ? 1 : 0,
+    factoryOldestStartedAt: p.oldestStartedAt ? new Date(p.oldestStartedAt) : null,
+    requestsInFlight: 0,
+    breakerState: p.breaker ?? 'closed',
+    breakerSince: new Date(at - 60_000),
+  };
+  return { where: { id }, create: { id, ...data }, update: data };
+}
+
+describe.each(targets)('alert engine on $name', (target) => {
+  let clients: [Db, Db];
+  let close: () => Promise<void>;
+  const T = Date.now();
+
+  beforeAll(async () => {
+    ({ clients, close } = await target.open());
+  });
+  afterAll(async () => close?.());
+
+  it('evaluates stored telemetry: rules go firing and the transitions are recorded', async () => {
+    const { evaluateAlerts } = await import('@/lib/telemetry/alerts/engine');
+    const { aggregate, newAggregator } = await import('@/lib/telemetry/aggregate');
+    const { flushAggregator } = await import('@/lib/telemetry/flush');
+    const [db] = clients;
+    const options = { holder: 'engine-1', config, expectedSince: T - 1_000 };
+
+    // Healthy factory: everything normal, no events.
+    const healthy = newAggregator();
+    const labels = { kind: 'factory' as const, series: '/api/order', method: 'POST', status: '2xx', origin: 'probe' };
+    for (let i = 0; i < 10; i++) aggregate(healthy, labels, T - 50_000 + i * 1_000, 150, false);
+    await flushAggregator(healthy, 'instance-a', db);
+    await db.telemetryInstance.upsert(heartbeat('instance-a', T));
+    const first = await evaluateAlerts(db, { ...options, now: T });
+    expect(first).toEqual({ evaluated: true, events: [] });
+    const states = await db.alertRuleState.findMany({ orderBy: { ruleId: 'asc' } });
+    expect(states.map((s) => [s.ruleId, s.state])).toEqual([
+      ['factory-breaker-open', 'normal'],
+      ['factory-config-changed', 'normal'],
+      ['factory-errors', 'normal'],
+      ['factory-latency-critical', 'normal'],
+      ['factory-no-data', 'normal'],
+      ['factory-slo-burn-rate', 'normal'],
+    ]);
+
+    // A factory call has hung for 2.5 s (budget 2 s), 30 slow orders completed, a configuration changed.
+    const slow = newAggregator();
+    for (let i = 0; i < 30; i++) aggregate(slow, labels, T - 40_000 + i * 1_000, 1_500, false);
+    await flushAggregator(slow, 'instance-b', db);
+    await db.telemetryInstance.upsert(heartbeat('instance-a', T + 2_000, { oldestStartedAt: T - 500 }));
+    await db.configChangeEvent.create({
+      data: { source: 'test', version: 7, type: 'config.applied', kind: 'chaos', author: 'ops', reason: 'slow the oven', diff: '[]', document: '{}', appliedAt: new Date(T + 1_000) },
+    });
+    const second = await evaluateAlerts(db, { ...options, now: T + 2_000 });
+    expect(second.evaluated).toBe(true);
+    const byRule = Object.fromEntries(second.events.map((e) => [e.ruleId, e]));
+    expect(Object.keys(byRule).sort()).toEqual(['factory-config-changed', 'factory-latency-critical', 'factory-slo-burn-rate']);
+    expect(byRule['factory-latency-critical']).toMatchObject({ from: 'normal', to: 'firing', value: 2_500 });
+    expect(byRule['factory-config-changed']).toMatchObject({ to: 'firing', value: 7, detail: 'configuration v7 config.applied by ops: slow the oven' });
+    // 30 of 40 orders over 1 s: a 75× burn in both windows of each pair.
+    expect(byRule['factory-slo-burn-rate']?.value).toBeCloseTo(75);
+
+    const stored = await db.alertEvent.findMany({ where: { ruleId: 'factory-latency-critical' } });
+    expect(stored.map((e) => [e.fromState, e.toState, e.value, e.at.getTime()])).toEqual([['normal', 'firing', 2_500, T + 2_000]]);
+    const critical = await db.alertRuleState.findUniqueOrThrow({ where: { ruleId: 'factory-latency-critical' } });
+    expect([critical.state, critical.since.getTime()]).toEqual(['firing', T + 2_000]);
+
+    // The announcement is raised once, not again at the next evaluation.
+    const third = await evaluateAlerts(db, { ...options, now: T + 4_000 });
+    expect(third.events.filter((e) => e.ruleId === 'factory-config-changed')).toEqual([]);
+  });
+
+  it('lets one of two racing engines evaluate per tick', async () => {
+    const { evaluateAlerts } = await import('@/lib/telemetry/alerts/engine');
+    const [a, b] = clients;
+    // The first test's lease has expired by now; a breaker opened.
+    const tick = T + 30_000;
+    await a.telemetryInstance.upsert(heartbeat('instance-a', tick, { breaker: 'open' }));
+    const race = await Promise.all([
+      evaluateAlerts(a, { holder: 'engine-a', config, now: tick, expectedSince: T }),
+      evaluateAlerts(b, { holder: 'engine-b', config, now: tick, expectedSince: T }),
+    ]);
+    expect(race.filter((r) => r.evaluated)).toHaveLength(1);
+    const breakerEvents = await a.alertEvent.findMany({ where: { ruleId: 'factory-breaker-open' } });
+    expect(breakerEvents.map((e) => [e.fromState, e.toState])).toEqual([['normal', 'firing']]);
+
+    // The next tick: the holder evaluates again, the other does not.
+    const winner = race[0]!.evaluated ? 'engine-a' : 'engine-b';
+    const loser = winner === 'engine-a' ? 'engine-b' : 'engine-a';
+    await a.telemetryInstance.upsert(heartbeat('instance-a', tick + 2_000, { breaker: 'open' }));
+    const next = await Promise.all([
+      evaluateAlerts(b, { holder: loser, config, now: tick + 2_000, expectedSince: T }),
+      evaluateAlerts(a, { holder: winner, config, now: tick + 2_000, expectedSince: T }),
+    ]);
+    expect(next.map((r) => r.evaluated)).toEqual([false, true]);
+    expect(await a.alertEvent.count({ where: { ruleId: 'factory-breaker-open' } })).toBe(1);
+  });
+});
