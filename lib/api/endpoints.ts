@@ -193,6 +193,31 @@ export const api = {
     example: `curl -X DELETE localhost:3000/api/franchise/1/store/1 ${T}`,
     response: { message: 'store deleted' },
   }),
+  listAlerts: spec({
+    method: 'GET',
+    path: '/api/alerts',
+    access: 'admin',
+    query: s.alertsQuery,
+    description:
+      'The alert rules over the factory latency telemetry: each one\'s state (normal, pending, firing, resolved), since when, its current value and its recent transitions, newest first (history: how many, default 10)',
+    example: `curl 'localhost:3000/api/alerts?history=5' ${T}`,
+    response: {
+      alerts: [
+        {
+          id: 'factory-latency-critical',
+          name: 'Factory latency critical',
+          severity: 'critical',
+          kind: 'latency_critical',
+          enabled: true,
+          state: 'firing',
+          since: '2026-11-26T20:05:04.000Z',
+          value: 2013,
+          evaluatedAt: '2026-11-26T20:05:10.000Z',
+          history: [{ at: '2026-11-26T20:05:04.000Z', from: 'normal', to: 'firing', value: 2013, detail: null }],
+        },
+      ],
+    },
+  }),
 } as const;
 
 export type ApiName = keyof typeof api;

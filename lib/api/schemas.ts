@@ -104,3 +104,6 @@ export const createStoreForm = createStoreBody.extend({ franchiseId: id });
 export const menuItemForm = menuItemBody.extend({
   price: z.string().trim().min(1, 'is required').pipe(z.coerce.number({ error: 'must be a number of bitcoin' })).pipe(btc),
 });
+
+/** GET /api/alerts: how many recent events to return per rule. */
+export const alertsQuery = z.object({ history: z.coerce.number().int().min(0).max(100).default(10) });

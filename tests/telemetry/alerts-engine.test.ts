@@ -130,6 +130,27 @@ describe.each(targets)('alert engine on $name', (target) => {
     // The announcement is raised once, not again at the next evaluation.
     const third = await evaluateAlerts(db, { ...options, now: T + 4_000 });
     expect(third.events.filter((e) => e.ruleId === 'factory-config-changed')).toEqual([]);
+
+    // What GET /api/alerts shows.
+    const { alertsView } = await import('@/lib/telemetry/alerts/view');
+    const { defaultRules } = await import('@/lib/telemetry/alerts/rules');
+    const view = await alertsView(db, 5, defaultRules(config));
+    expect(view.map((a) => [a.id, a.state])).toEqual([
+      ['factory-latency-critical', 'firing'],
+      ['factory-slo-burn-rate', 'firing'],
+      ['factory-errors', 'normal'],
+      ['factory-no-data', 'normal'],
+      ['factory-breaker-open', 'normal'],
+      ['factory-config-changed', 'firing'],
+    ]);
+    expect(view[0]).toMatchObject({
+      name: 'Factory latency critical',
+      severity: 'critical',
+      since: new Date(T + 2_000).toISOString(),
+      evaluatedAt: new Date(T + 4_000).toISOString(),
+      history: [{ at: new Date(T + 2_000).toISOString(), from: 'normal', to: 'firing', value: 2_500, detail: null }],
+    });
+    expect((await alertsView(db, 0, defaultRules(config)))[0]?.history).toEqual([]);
   });
 
   it('lets one of two racing engines evaluate per tick', async () => {

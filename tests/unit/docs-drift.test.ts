@@ -56,6 +56,7 @@ describe('API docs cannot drift from the routes', () => {
         'DELETE /api/franchise/:franchiseId',
         'POST /api/franchise/:franchiseId/store',
         'DELETE /api/franchise/:franchiseId/store/:storeId',
+        'GET /api/alerts',
       ].sort(),
     );
   });
