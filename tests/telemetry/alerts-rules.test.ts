@@ -20,6 +20,7 @@ function snapshot(p: Partial<Snapshot> = {}): Snapshot {
     windows: new Map(),
     slowAboveMs: config.sloTargetMs,
     inFlightOldestMs: null,
+    probes: [],
     breakers: [],
     lastMeasurementAt: 10 * HOUR - 1_000,
     expectedSince: 0,
@@ -85,6 +86,16 @@ describe('latency critical', () => {
     expect(evaluate(above, tight).active).toBe(true);
     const timedOut = snapshot({ budgetMs: 2_000, windows: new Map([[30_000, stats({ count: 1, errors: 1, timeouts: 1, maxMs: 1_990 })]]) });
     expect(evaluate(above, timedOut).active).toBe(true);
+  });
+
+  it('fires from a probe that just timed out or was slow, seen in the heartbeats', () => {
+    const now = 10 * HOUR;
+    const tight = (probes: Snapshot['probes']) => evaluate(r, snapshot({ budgetMs: 2_000, probes }));
+    expect(tight([{ at: now - 1_000, durationMs: 2_004, status: 'timeout' }])).toMatchObject({ active: true, value: 2_004 });
+    expect(tight([{ at: now - 1_000, durationMs: 1_950, status: 'timeout' }]).active).toBe(true);
+    expect(tight([{ at: now - 1_000, durationMs: 300, status: 'ok' }])).toMatchObject({ active: false, value: 300 });
+    // Outside the rule's window, an old probe no longer counts.
+    expect(tight([{ at: now - 40_000, durationMs: 2_004, status: 'timeout' }])).toMatchObject({ active: false, value: null });
   });
 
   it('is quiet without data', () => {

@@ -130,6 +130,7 @@ export async function gatherSnapshot(
       windows,
       slowAboveMs,
       inFlightOldestMs: ages.length ? Math.max(...ages) : null,
+      probes: live.flatMap((i) => (i.probe ? [{ at: Date.parse(i.probe.at), durationMs: i.probe.durationMs, status: i.probe.status }] : [])),
       breakers: live.map((i) => ({ instanceId: i.id, state: i.breaker.state })),
       lastMeasurementAt: last,
       expectedSince,

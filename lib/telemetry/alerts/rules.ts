@@ -168,6 +168,11 @@ export interface Snapshot {
   slowAboveMs: number;
   /** The oldest factory call in flight on any live instance, in ms, or null. */
   inFlightOldestMs: number | null;
+  /**
+   * Each live instance's last probe, from its heartbeat: seen within a second of ending,
+   * before the latency buckets are flushed.
+   */
+  probes: { at: number; durationMs: number | null; status: string | null }[];
   /** Each live instance's breaker. */
   breakers: { instanceId: string; state: string }[];
   /** Latest factory measurement written, or null. */
@@ -210,9 +215,12 @@ export function evaluate(rule: AlertRule, s: Snapshot): Evaluation {
     case 'latency_critical': {
       const threshold = Math.min(rule.thresholdMs, s.budgetMs);
       const w = statsOf(s, rule.windowMs);
-      const value = Math.max(w.maxMs ?? 0, s.inFlightOldestMs ?? 0);
+      const probes = s.probes.filter((p) => p.at >= s.now - rule.windowMs);
+      const seen = [w.maxMs, s.inFlightOldestMs, ...probes.map((p) => p.durationMs)].filter((v): v is number => v !== null);
+      const value = seen.length ? Math.max(...seen) : null;
       // A timeout took the whole budget, which is at least the threshold.
-      return result(value >= threshold || w.timeouts > 0, w.maxMs === null && s.inFlightOldestMs === null ? null : value);
+      const timedOut = w.timeouts > 0 || probes.some((p) => p.status === 'timeout');
+      return result((value !== null && value >= threshold) || timedOut, value);
     }
     case 'burn_rate': {
       let value = 0;
