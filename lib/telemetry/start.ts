@@ -24,7 +24,7 @@ export function startTelemetry(): void {
     return;
   }
   prometheusMetrics();
-  startPageTracing();
+  if (config.pages) startPageTracing();
   if (config.otlp) void startOtlpPush(config.otlp);
   every('telemetry-flush', config.flushMs, () => flushTelemetry());
   every('telemetry-heartbeat', config.heartbeatMs, () => beat());
@@ -43,6 +43,7 @@ export function startTelemetry(): void {
     flushMs: config.flushMs,
     heartbeatMs: config.heartbeatMs,
     probeIntervalMs: config.probeIntervalMs,
+    pages: config.pages,
     otlp: config.otlp ? config.otlp.endpoint : 'off',
   });
 }
