@@ -10,7 +10,6 @@ const nextConfig = {
     'prom-client',
     '@opentelemetry/api',
     '@opentelemetry/context-async-hooks',
-    '@opentelemetry/sdk-trace',
     '@opentelemetry/sdk-metrics',
     '@opentelemetry/resources',
     '@opentelemetry/exporter-metrics-otlp-http',

@@ -23,7 +23,11 @@ const SECRET_SHAPES: [RegExp, string][] = [
   [/([?&](?:access_token|token|api_?key|key|password|secret|signature)=)[^&\s#]+/gi, `$1${REDACTED}`],
 ];
 
+/** One cheap test first: most strings (routes, methods, ids) cannot hold any of the shapes. */
+const MAYBE_SECRET = /bearer|basic|eyJ|:\/\/|=/i;
+
 export function redactText(text: string): string {
+  if (!MAYBE_SECRET.test(text)) return text;
   let out = text;
   for (const [shape, replacement] of SECRET_SHAPES) out = out.replace(shape, replacement);
   return out;

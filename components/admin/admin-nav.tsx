@@ -10,6 +10,7 @@ export const adminNavItems = [
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/menu', label: 'Menu' },
   { href: '/admin/orders', label: 'Orders' },
+  { href: '/admin/latency', label: 'Latency' },
   { href: '/admin/factory', label: 'Factory' },
 ] as const satisfies readonly { href: string; label: string }[];
 

@@ -124,8 +124,10 @@ export function TimeChart({
             stroke: s.color,
             width: s.width ?? 1.5,
             dash: s.dash,
+            // Gaps stay gaps (no data is not zero); uPlot shows points when they are sparse,
+            // so a lone bucket between gaps (the probe every 15 s) is still visible.
             spanGaps: false,
-            points: { show: false },
+            points: { size: 5 },
             value: (_u: uPlot, v: number | null) => format(v),
           })),
         ],

@@ -66,9 +66,10 @@ function boundedSeries(aggregator: Aggregator, kind: string, series: string): st
 
 export function aggregate(aggregator: Aggregator, labels: BucketLabels, at: number, valueMs: number, timedOut: boolean): void {
   const series = boundedSeries(aggregator, labels.kind, labels.series);
+  const labelKey = `${labels.kind}|${series}|${labels.method}|${labels.status}|${labels.origin}`;
   for (const resolution of RESOLUTIONS) {
     const start = bucketStartOf(at, resolution);
-    const key = `${resolution}|${start}|${labels.kind}|${series}|${labels.method}|${labels.status}|${labels.origin}`;
+    const key = `${resolution}|${start}|${labelKey}`;
     let bucket = aggregator.buckets.get(key);
     if (!bucket) {
       bucket = { ...labels, series, resolution, start, count: 0, timeouts: 0, sketch: newSketch(), dirty: true };

@@ -1,10 +1,15 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { context, createContextKey } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { randomUUID } from 'node:crypto';
 
 /**
  * Per-request context carried across awaits: the request id that every log line of the
  * request carries, and whether a factory call made for it ran out of its time budget.
- * The storage lives on globalThis so every route bundle and the logger share it.
+ *
+ * It rides on OpenTelemetry's context, whose AsyncLocalStorage-based manager the page tracer
+ * needs anyway: one async-local store for both, because each extra store costs something
+ * on every promise the process creates. The OpenTelemetry globals live on globalThis, so every
+ * route bundle and the logger share them.
  */
 
 export interface RequestContext {
@@ -12,17 +17,23 @@ export interface RequestContext {
   factoryTimedOut: boolean;
 }
 
-const globalForContext = globalThis as unknown as { __jwtPizzaRequestContext?: AsyncLocalStorage<RequestContext> };
+const REQUEST = createContextKey('jwt-pizza.request');
+const globalForContext = globalThis as unknown as { __jwtPizzaContextManager?: boolean };
 
-function storage(): AsyncLocalStorage<RequestContext> {
-  globalForContext.__jwtPizzaRequestContext ??= new AsyncLocalStorage<RequestContext>();
-  return globalForContext.__jwtPizzaRequestContext;
+/** Installs the async-local context manager once per process (a no-op if another is installed). */
+export function ensureContextManager(): void {
+  if (globalForContext.__jwtPizzaContextManager) return;
+  globalForContext.__jwtPizzaContextManager = true;
+  const manager = new AsyncLocalStorageContextManager();
+  if (context.setGlobalContextManager(manager.enable())) return;
+  manager.disable();
 }
 
-export const currentRequest = (): RequestContext | undefined => storage().getStore();
+export const currentRequest = (): RequestContext | undefined => context.active().getValue(REQUEST) as RequestContext | undefined;
 
-export function runInRequest<T>(context: RequestContext, fn: () => T): T {
-  return storage().run(context, fn);
+export function runInRequest<T>(request: RequestContext, fn: () => T): T {
+  ensureContextManager();
+  return context.with(context.active().setValue(REQUEST, request), fn);
 }
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
@@ -34,6 +45,6 @@ export function requestIdFrom(header: string | null): string {
 
 /** Notes, for the request being served, that a factory call timed out. */
 export function noteFactoryTimeout(): void {
-  const context = currentRequest();
-  if (context) context.factoryTimedOut = true;
+  const request = currentRequest();
+  if (request) request.factoryTimedOut = true;
 }

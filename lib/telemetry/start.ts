@@ -25,7 +25,7 @@ export function startTelemetry(): void {
     return;
   }
   prometheusMetrics();
-  startPageTracing();
+  if (config.pages) startPageTracing();
   if (config.otlp) void startOtlpPush(config.otlp);
   every('telemetry-flush', config.flushMs, () => flushTelemetry());
   every('telemetry-heartbeat', config.heartbeatMs, () => beat());
@@ -46,6 +46,7 @@ export function startTelemetry(): void {
     heartbeatMs: config.heartbeatMs,
     probeIntervalMs: config.probeIntervalMs,
     alertEvalIntervalMs: config.alertEvalIntervalMs,
+    pages: config.pages,
     otlp: config.otlp ? config.otlp.endpoint : 'off',
   });
 }

@@ -12,6 +12,7 @@ describe('telemetry configuration', () => {
   it('defaults: on, probe every 15 s, 48 h / 30 d / 1 y retention, no token, no OTLP', () => {
     expect(parse({})).toEqual({
       enabled: true,
+      pages: true,
       flushMs: 5_000,
       heartbeatMs: 1_000,
       retentionMs: { 10: 48 * 3_600_000, 60: 30 * 86_400_000, 3600: 365 * 86_400_000 },
@@ -27,8 +28,9 @@ describe('telemetry configuration', () => {
     expect(parse({ ALERT_EVAL_INTERVAL_MS: '5000' }).alertEvalIntervalMs).toBe(5_000);
   });
 
-  it('turns off with TELEMETRY=off and the probe with PROBE_INTERVAL_MS=0', () => {
+  it('turns off with TELEMETRY=off, page recording with TELEMETRY_PAGES=off and the probe with PROBE_INTERVAL_MS=0', () => {
     expect(parse({ TELEMETRY: 'off', PROBE_INTERVAL_MS: '0' })).toMatchObject({ enabled: false, probeIntervalMs: 0 });
+    expect(parse({ TELEMETRY_PAGES: 'off' })).toMatchObject({ enabled: true, pages: false });
   });
 
   it.each([

@@ -64,4 +64,20 @@ describe('page and server action recording', () => {
     expect(recorded).toEqual([]);
     expect(inFlight().count).toBe(0);
   });
+
+  it('records a request once when Next nests a second request span inside the first', async () => {
+    const { tracer, recorded } = await setup();
+    const { ensureContextManager } = await import('@/lib/telemetry/request-context');
+    ensureContextManager();
+    const attributes = { 'next.span_type': 'BaseServer.handleRequest', 'http.target': '/menu', 'http.method': 'GET' };
+    await tracer.startActiveSpan('GET', { attributes }, async (outer) => {
+      await tracer.startActiveSpan('GET', { attributes }, async (inner) => {
+        expect(inner.isRecording()).toBe(false);
+        inner.end();
+      });
+      outer.setAttributes({ 'next.route': '/menu', 'http.status_code': 200 });
+      outer.end();
+    });
+    expect(recorded).toEqual([expect.objectContaining({ kind: 'page', series: '/menu' })]);
+  });
 });
