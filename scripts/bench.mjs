@@ -4,7 +4,7 @@
 //   BENCH_WARMUP       seconds of warm-up load per case before its first run (default 3)
 //   BENCH_CONNECTIONS  comma-separated connection counts (default 10,50)
 //   BENCH_ROUNDS       measure everything this many times, interleaved, and report the median (default 1)
-//   BENCH_ONLY         comma-separated case ids or groups, e.g. menu,order,drill (default: all)
+//   BENCH_ONLY         comma-separated case ids or groups (menu, telemetry, drill), e.g. menu,order,drill (default: all)
 //   BENCH_DRILL_S      seconds the incident drill keeps 20 diners ordering (default 60)
 //   BENCH_PORT         first port to use (default 3401)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,6 +36,7 @@ const DEMO_DINER = { email: 'diner@demo.jwt.pizza', password: 'demo-diner-pass' 
 const SERVERS = {
   app: { portOffset: 0, start: (port) => startServer({ name: 'app', port, logDir }) },
   'app-uncached': { portOffset: 1, start: (port) => startServer({ name: 'app-uncached', port, logDir, env: { CACHE_TTL_MS: '0' } }) },
+  'app-no-telemetry': { portOffset: 4, start: (port) => startServer({ name: 'app-no-telemetry', port, logDir, env: { TELEMETRY: 'off' } }) },
   bare: {
     portOffset: 2,
     start: async (port) => {
@@ -73,6 +74,13 @@ const CASES = [
     request: { path: '/api/order/menu' },
   },
   {
+    id: 'menu-telemetry-off',
+    group: 'telemetry',
+    title: 'GET /api/order/menu (TELEMETRY=off)',
+    server: 'app-no-telemetry',
+    request: { path: '/api/order/menu' },
+  },
+  {
     id: 'menu-uncached',
     group: 'menu',
     title: 'GET /api/order/menu (CACHE_TTL_MS=0)',
@@ -96,24 +104,33 @@ const CASES = [
     id: 'order',
     title: 'POST /api/order (1 item)',
     server: 'app',
-    request: async (app) => {
-      const token = await registerDiner(app);
-      const { franchises } = await getJson(`${app.url}/api/franchise`);
-      const [menuItem] = await getJson(`${app.url}/api/order/menu`);
-      const order = {
-        franchiseId: franchises[0].id,
-        storeId: franchises[0].stores[0].id,
-        items: [{ menuId: menuItem.id, description: menuItem.title, price: menuItem.price }],
-      };
-      return {
-        method: 'POST',
-        path: '/api/order',
-        headers: { ...JSON_HEADERS, Authorization: `Bearer ${token}` },
-        body: JSON.stringify(order),
-      };
-    },
+    request: orderRequest,
+  },
+  {
+    id: 'order-telemetry-off',
+    group: 'telemetry',
+    title: 'POST /api/order (TELEMETRY=off)',
+    server: 'app-no-telemetry',
+    request: orderRequest,
   },
 ];
+
+async function orderRequest(app) {
+  const token = await registerDiner(app);
+  const { franchises } = await getJson(`${app.url}/api/franchise`);
+  const [menuItem] = await getJson(`${app.url}/api/order/menu`);
+  const order = {
+    franchiseId: franchises[0].id,
+    storeId: franchises[0].stores[0].id,
+    items: [{ menuId: menuItem.id, description: menuItem.title, price: menuItem.price }],
+  };
+  return {
+    method: 'POST',
+    path: '/api/order',
+    headers: { ...JSON_HEADERS, Authorization: `Bearer ${token}` },
+    body: JSON.stringify(order),
+  };
+}
 
 async function getJson(url, init) {
   const response = await fetch(url, init);
@@ -169,6 +186,7 @@ function ratios(results) {
   const row = (id, conns) => results.find((r) => r.id === id && r.connections === conns);
   const menuCacheGain = {};
   const menuCacheCpuGain = {};
+  const telemetryCost = {};
   const percentOfBaseline = {};
   for (const conns of connectionLevels) {
     const cached = row('menu', conns);
@@ -177,13 +195,23 @@ function ratios(results) {
       menuCacheGain[conns] = cached.reqPerSec / uncached.reqPerSec;
       menuCacheCpuGain[conns] = uncached.serverCpuMsPerReq / cached.serverCpuMsPerReq;
     }
+    for (const [on, off] of [['menu', 'menu-telemetry-off'], ['order', 'order-telemetry-off']]) {
+      const withTelemetry = row(on, conns);
+      const without = row(off, conns);
+      if (withTelemetry && without) {
+        (telemetryCost[on] ??= {})[conns] = {
+          throughputLossPct: 100 * (1 - withTelemetry.reqPerSec / without.reqPerSec),
+          cpuPerReqGainPct: 100 * (withTelemetry.serverCpuMsPerReq / without.serverCpuMsPerReq - 1),
+        };
+      }
+    }
     const base = row('baseline', conns);
     for (const r of results.filter((x) => x.connections === conns)) {
       r.pctOfBaseline = base ? (100 * r.reqPerSec) / base.reqPerSec : undefined;
       if (base) (percentOfBaseline[r.id] ??= {})[conns] = r.pctOfBaseline;
     }
   }
-  return { menuCacheGain, menuCacheCpuGain, percentOfBaseline };
+  return { menuCacheGain, menuCacheCpuGain, telemetryCost, percentOfBaseline };
 }
 
 async function main() {

@@ -47,6 +47,13 @@ export function ratioLines(ratios) {
   for (const [conns, r] of Object.entries(ratios.menuCacheCpuGain)) {
     lines.push(`Menu cache gain at ${conns} connections in server CPU per request: ${fmt.ratio(r)} (uncached/cached)`);
   }
+  for (const [route, byConns] of Object.entries(ratios.telemetryCost ?? {})) {
+    for (const [conns, cost] of Object.entries(byConns)) {
+      lines.push(
+        `Telemetry cost on ${route} at ${conns} connections: ${cost.throughputLossPct.toFixed(1)} % less throughput, ${cost.cpuPerReqGainPct.toFixed(1)} % more CPU per request (target < 5 %: ${cost.throughputLossPct < 5 ? 'met' : 'NOT met'})`,
+      );
+    }
+  }
   return lines;
 }
 
