@@ -57,9 +57,9 @@ const forFactory = {
  * Calls the factory for an order this caller has claimed and records the outcome.
  * Returns the factory's result; `fulfilled` tells whether this call made the order fulfilled.
  */
-export async function fulfilClaimed(orderId: number, claimedBy: string): Promise<FactoryResult & { fulfilled: boolean }> {
+export async function fulfilClaimed(orderId: number, claimedBy: string, deadline?: number): Promise<FactoryResult & { fulfilled: boolean }> {
   const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: forFactory });
-  const result = await orderPizza({
+  const pizza = {
     diner: order.diner ?? { id: 0, name: 'deleted account', email: 'deleted@jwt.pizza' },
     order: {
       id: order.id,
@@ -67,7 +67,8 @@ export async function fulfilClaimed(orderId: number, claimedBy: string): Promise
       storeId: order.storeId,
       items: order.items.map((i) => ({ menuId: i.menuId, description: i.description, price: satToBtc(i.priceSat) })),
     },
-  });
+  };
+  const result = await orderPizza(pizza, { deadline });
   const mine = { id: orderId, status: 'pending', claimedBy };
   if (result.ok) {
     const { count } = await db.order.updateMany({

@@ -74,6 +74,9 @@ export interface PlacedOrder {
  * pending, and the fulfilment worker keeps trying until the pizza is made.
  */
 export async function placeOrder(actor: AuthUser | undefined, input: OrderInput): Promise<PlacedOrder> {
+  // The factory call gets what is left of the budget once the order is written, so the
+  // customer's wait, not only the call, stays close to the budget.
+  const deadline = Date.now() + env().factoryTimeoutMs;
   if (!actor) throw new AppError('unauthorized', 'unauthorized');
   const store = await db.store.findFirst({
     where: { id: input.storeId, closedAt: null, franchise: { closedAt: null } },
@@ -104,7 +107,7 @@ export async function placeOrder(actor: AuthUser | undefined, input: OrderInput)
     },
     select: { id: true },
   });
-  const result = await fulfilClaimed(id, claim.claimedBy);
+  const result = await fulfilClaimed(id, claim.claimedBy, deadline);
   const order = toView(await db.order.findUniqueOrThrow({ where: { id }, include: orderInclude }));
   if (order.status === 'fulfilled' && order.jwt) {
     return { order, jwt: order.jwt, reportUrl: result.ok ? result.reportUrl : undefined };
