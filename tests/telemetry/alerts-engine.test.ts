@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db';
 import { PrismaClient as PostgresClient } from '@/lib/generated/postgres/client';
 import { PrismaClient as SqliteClient } from '@/lib/generated/sqlite/client';
-import { createDatabase, dropDatabase } from './support/pg';
+import { createDatabase, dropDatabase } from '../support/pg';
 import { useTestEnv } from './support/env';
 
 /**

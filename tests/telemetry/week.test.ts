@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db';
 import { PrismaClient } from '@/lib/generated/postgres/client';
-import { createDatabase, dropDatabase } from './support/pg';
+import { createDatabase, dropDatabase } from '../support/pg';
 import { useTestEnv } from './support/env';
 
 /**
