@@ -3,6 +3,8 @@
 import type { SeriesSummary } from '@/lib/telemetry/view';
 import { formatCount, formatMs, formatPercent, formatRate } from './format';
 
+const NUMBER_COLUMNS = ['Calls', 'Rate', 'p50', 'p95', 'p99', 'Max', 'Errors', 'Timeouts'] as const;
+
 const KIND_LABEL: Record<string, string> = { api: 'API', page: 'Page', action: 'Action', factory: 'Factory' };
 
 /** Every route and factory target in the range; choosing one shows its charts. */
@@ -16,30 +18,11 @@ export function RouteTable({ routes, selected, onSelect }: { routes: SeriesSumma
             <th scope="col" className="py-2 pr-3 font-medium">
               Route
             </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              Calls
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              Rate
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              p50
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              p95
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              p99
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              Max
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">
-              Errors
-            </th>
-            <th scope="col" className="py-2 text-right font-medium">
-              Timeouts
-            </th>
+            {NUMBER_COLUMNS.map((label, i) => (
+              <th key={label} scope="col" className={`py-2 text-right font-medium ${i < NUMBER_COLUMNS.length - 1 ? 'pr-3' : ''}`}>
+                {label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>

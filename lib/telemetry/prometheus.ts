@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { breakerState } from '@/lib/factory-client/breaker';
 import { log } from '@/lib/log';
 import { FACTORY_KINDS, inFlightSummary, REQUEST_KINDS } from './inflight';
+import type { CallKind } from './labels';
 import { addSink, type FinishedCall } from './record';
 
 /**
@@ -56,40 +57,8 @@ function create(): Metrics {
     labelNames: ['target', 'origin'],
     registers: [registry],
   });
-  new Gauge({
-    name: 'jwt_pizza_factory_calls_in_flight',
-    help: 'Factory calls started and not yet finished on this instance.',
-    registers: [registry],
-    collect() {
-      this.set(inFlightSummary(FACTORY_KINDS).count);
-    },
-  });
-  new Gauge({
-    name: 'jwt_pizza_factory_oldest_in_flight_seconds',
-    help: 'Age of the oldest factory call still in flight on this instance (0 when none).',
-    registers: [registry],
-    collect() {
-      const { oldestStartedAt } = inFlightSummary(FACTORY_KINDS);
-      this.set(oldestStartedAt === null ? 0 : (Date.now() - oldestStartedAt) / 1000);
-    },
-  });
-  new Gauge({
-    name: 'jwt_pizza_http_requests_in_flight',
-    help: 'Requests being served on this instance.',
-    registers: [registry],
-    collect() {
-      this.set(inFlightSummary(REQUEST_KINDS).count);
-    },
-  });
-  new Gauge({
-    name: 'jwt_pizza_http_oldest_in_flight_seconds',
-    help: 'Age of the oldest request still being served on this instance (0 when none).',
-    registers: [registry],
-    collect() {
-      const { oldestStartedAt } = inFlightSummary(REQUEST_KINDS);
-      this.set(oldestStartedAt === null ? 0 : (Date.now() - oldestStartedAt) / 1000);
-    },
-  });
+  inFlightGauges(registry, 'jwt_pizza_factory_calls_in_flight', 'jwt_pizza_factory_oldest_in_flight_seconds', FACTORY_KINDS, 'factory calls');
+  inFlightGauges(registry, 'jwt_pizza_http_requests_in_flight', 'jwt_pizza_http_oldest_in_flight_seconds', REQUEST_KINDS, 'requests being served');
   new Gauge({
     name: 'jwt_pizza_factory_breaker_state',
     help: "This instance's circuit breaker around the factory: 1 for the current state, 0 for the others.",
@@ -171,4 +140,25 @@ export function prometheusMetrics(): Metrics {
 export async function metricsExposition(): Promise<{ contentType: string; body: string }> {
   const { registry } = prometheusMetrics();
   return { contentType: registry.contentType, body: await registry.metrics() };
+}
+
+/** The count and the oldest age of unfinished calls of some kinds, on this instance. */
+function inFlightGauges(registry: Registry, countName: string, ageName: string, kinds: readonly CallKind[], what: string): void {
+  new Gauge({
+    name: countName,
+    help: `The ${what} started and not yet finished on this instance.`,
+    registers: [registry],
+    collect() {
+      this.set(inFlightSummary(kinds).count);
+    },
+  });
+  new Gauge({
+    name: ageName,
+    help: `Age of the oldest of the ${what} still in flight on this instance (0 when none).`,
+    registers: [registry],
+    collect() {
+      const { oldestStartedAt } = inFlightSummary(kinds);
+      this.set(oldestStartedAt === null ? 0 : (Date.now() - oldestStartedAt) / 1000);
+    },
+  });
 }
