@@ -103,6 +103,7 @@ describe.each(targets)('alert engine on $name', (target) => {
       ['factory-latency-critical', 'normal'],
       ['factory-no-data', 'normal'],
       ['factory-slo-burn-rate', 'normal'],
+      ['factory-smoke-test', 'normal'],
     ]);
 
     // A factory call has hung for 2.5 s (budget 2 s), 30 slow orders completed, a configuration changed.
@@ -141,6 +142,7 @@ describe.each(targets)('alert engine on $name', (target) => {
       ['factory-errors', 'normal'],
       ['factory-no-data', 'normal'],
       ['factory-breaker-open', 'normal'],
+      ['factory-smoke-test', 'normal'],
       ['factory-config-changed', 'firing'],
     ]);
     expect(view[0]).toMatchObject({
@@ -151,6 +153,24 @@ describe.each(targets)('alert engine on $name', (target) => {
       history: [{ at: new Date(T + 2_000).toISOString(), from: 'normal', to: 'firing', value: 2_500, detail: null }],
     });
     expect((await alertsView(db, 0, defaultRules(config)))[0]?.history).toEqual([]);
+  });
+
+  it('takes admins\' rule edits, validated, audited and used by the next evaluation', async () => {
+    const { saveRule, resetRule, loadRules } = await import('@/lib/telemetry/alerts/catalog');
+    const [db] = clients;
+    await expect(saveRule('factory-latency-critical', { thresholdMs: -1 }, 'admin@jwt.pizza', config, db)).rejects.toMatchObject({ code: 'bad_request', message: expect.stringContaining('thresholdMs') });
+    await expect(saveRule('factory-latency-critical', { kind: 'no_data' }, 'admin@jwt.pizza', config, db)).rejects.toMatchObject({ code: 'bad_request' });
+    await expect(saveRule('no-such-rule', { enabled: false }, 'admin@jwt.pizza', config, db)).rejects.toMatchObject({ code: 'not_found' });
+    expect(await db.alertRuleOverride.count()).toBe(0);
+
+    const saved = await saveRule('factory-errors', { maxRate: 0.2, forMs: 0 }, 'admin@jwt.pizza', config, db);
+    expect(saved).toMatchObject({ id: 'factory-errors', kind: 'error_rate', maxRate: 0.2, forMs: 0, minCount: 3 });
+    expect((await loadRules(config, db)).find((r) => r.id === 'factory-errors')).toEqual(saved);
+    const audit = await db.alertEvent.findFirstOrThrow({ where: { ruleId: 'factory-errors', fromState: 'edit' }, orderBy: { id: 'desc' } });
+    expect(audit.detail).toBe('rule edited by admin@jwt.pizza: maxRate, forMs');
+
+    await resetRule('factory-errors', 'admin@jwt.pizza', db);
+    expect((await loadRules(config, db)).find((r) => r.id === 'factory-errors')).toMatchObject({ maxRate: 0.05, forMs: 60_000 });
   });
 
   it('lets one of two racing engines evaluate per tick', async () => {

@@ -26,14 +26,15 @@ function snapshot(p: Partial<Snapshot> = {}): Snapshot {
     expectedSince: 0,
     probeExpected: true,
     configChanges: [],
+    smokeTests: [],
     ...p,
   };
 }
 
 describe('default rules', () => {
-  it('are six valid rules derived from the configuration', () => {
+  it('are the six rules of the issue, plus the smoke test, all valid and derived from the configuration', () => {
     const rules = defaultRules(config);
-    expect(rules.map((r) => r.kind)).toEqual(['latency_critical', 'burn_rate', 'error_rate', 'no_data', 'breaker_open', 'config_change']);
+    expect(rules.map((r) => r.kind)).toEqual(['latency_critical', 'burn_rate', 'error_rate', 'no_data', 'breaker_open', 'smoke_test', 'config_change']);
     for (const r of rules) expect(ruleSchema.safeParse(r).success).toBe(true);
     expect(rule('latency_critical')).toMatchObject({ thresholdMs: 5_000, forMs: 0, severity: 'critical' });
     expect(rule('burn_rate')).toMatchObject({ objective: 0.99, targetMs: 1_000 });
@@ -169,5 +170,28 @@ describe('errors, no data, breaker, configuration', () => {
     expect(e).toMatchObject({ active: true, value: 5 });
     expect(e.notes).toEqual(['configuration v4 config.applied by ops: tune', 'configuration v5 config.applied by ops: tune']);
     expect(evaluate(r, snapshot()).active).toBe(false);
+  });
+
+  it('smoke test: the newest finished one decides, and a failure names the change', () => {
+    const r = rule('smoke_test');
+    const now = 10 * HOUR;
+    const smoke = (id: number, startedAt: number, status: 'running' | 'passed' | 'failed', configVersion = 7) => ({
+      id,
+      changeId: id,
+      configVersion,
+      startedAt,
+      status,
+      durationMs: status === 'failed' ? 1_000 : 40,
+      failedStep: status === 'failed' ? 'slo' : null,
+      message: status === 'failed' ? 'no pizza within the 1000 ms SLO' : null,
+    });
+    const failed = evaluate(r, snapshot({ smokeTests: [smoke(2, now - 2_000, 'failed')] }));
+    expect(failed).toMatchObject({ active: true, value: 1_000, notes: [] });
+    expect(failed.detail).toBe('smoke test after configuration v7 failed at slo: no pizza within the 1000 ms SLO');
+    // A newer test still running does not clear it; a newer pass does.
+    expect(evaluate(r, snapshot({ smokeTests: [smoke(3, now - 500, 'running', 8), smoke(2, now - 2_000, 'failed')] })).active).toBe(true);
+    expect(evaluate(r, snapshot({ smokeTests: [smoke(3, now - 500, 'passed', 8), smoke(2, now - 2_000, 'failed')] })).active).toBe(false);
+    // Older than the window: forgotten.
+    expect(evaluate(r, snapshot({ smokeTests: [smoke(2, now - r.windowMs - 1, 'failed')] }))).toMatchObject({ active: false, value: null });
   });
 });

@@ -9,7 +9,8 @@ import { takeLease } from '../lease';
 import { readBuckets } from '../persist';
 import { every } from '../schedule';
 import { countAbove, decodeSketch } from '../sketch';
-import { defaultRules, evaluate, windowsNeeded, type AlertRule, type ConfigChangeSeen, type Snapshot, type WindowStats } from './rules';
+import { loadRules } from './catalog';
+import { evaluate, windowsNeeded, type AlertRule, type ConfigChangeSeen, type SmokeTestSeen, type Snapshot, type WindowStats } from './rules';
 import { initialState, step, type AlertState, type AlertStateName } from './state';
 
 /**
@@ -44,8 +45,8 @@ export function alertsConfig(): AlertsConfig {
   };
 }
 
-/** The rules in force: the defaults for now (admin edits come later). */
-export const currentRules = (config: AlertsConfig = alertsConfig()): AlertRule[] => defaultRules(config);
+/** The rules in force: the defaults with admins' edits (catalog.ts). */
+export const currentRules = (db: Db = appDb, config: AlertsConfig = alertsConfig()): Promise<AlertRule[]> => loadRules(config, db);
 
 // ---- Reading the snapshot ----
 
@@ -105,6 +106,22 @@ async function configChangesAfter(db: Db, cursor: number | null, now: number, si
   return { changes, cursor: next };
 }
 
+async function smokeTestsWithin(db: Db, rules: AlertRule[], now: number): Promise<SmokeTestSeen[]> {
+  const windowMs = Math.max(0, ...rules.map((r) => (r.kind === 'smoke_test' ? r.windowMs : 0)));
+  if (!windowMs) return [];
+  const rows = await db.smokeTest.findMany({ where: { startedAt: { gte: new Date(now - windowMs) } }, orderBy: [{ startedAt: 'desc' }, { id: 'desc' }], take: 50 });
+  return rows.map((r) => ({
+    id: r.id,
+    changeId: r.changeId,
+    configVersion: r.configVersion,
+    startedAt: r.startedAt.getTime(),
+    status: r.status as SmokeTestSeen['status'],
+    durationMs: r.durationMs,
+    failedStep: r.failedStep,
+    message: r.message,
+  }));
+}
+
 export async function gatherSnapshot(
   db: Db,
   rules: AlertRule[],
@@ -115,11 +132,12 @@ export async function gatherSnapshot(
 ): Promise<{ snapshot: Snapshot; configCursor: number }> {
   const slowAboveMs = rules.find((r) => r.kind === 'burn_rate')?.targetMs ?? config.sloTargetMs;
   const configRule = rules.find((r) => r.kind === 'config_change');
-  const [windows, instances, last, config_] = await Promise.all([
+  const [windows, instances, last, config_, smokeTests] = await Promise.all([
     factoryWindows(db, windowsNeeded(rules), now, slowAboveMs),
     recentInstances(db, now, config.freshMs, config.freshMs),
     lastMeasurementAt(db, now),
     configChangesAfter(db, configCursor, now, configRule?.keepFiringForMs ?? 0),
+    smokeTestsWithin(db, rules, now),
   ]);
   const live = instances.filter((i) => !i.stale);
   const ages = live.map((i) => i.factoryOldestAgeMs).filter((a): a is number => a !== null);
@@ -136,6 +154,7 @@ export async function gatherSnapshot(
       expectedSince,
       probeExpected: config.probeIntervalMs > 0,
       configChanges: config_.changes,
+      smokeTests,
     },
     configCursor: config_.cursor,
   };
@@ -168,7 +187,7 @@ const toDate = (ms: number | null) => (ms === null ? null : new Date(ms));
 export async function evaluateAlerts(db: Db = appDb, options: EvaluateOptions = {}): Promise<{ evaluated: boolean; events: RecordedEvent[] }> {
   const now = options.now ?? Date.now();
   const config = options.config ?? alertsConfig();
-  const rules = (options.rules ?? currentRules(config)).filter((r) => r.enabled);
+  const rules = (options.rules ?? (await currentRules(db, config))).filter((r) => r.enabled);
   if (!(await takeLease(db, LEASE, options.holder ?? thisInstance().id, config.leaseTtlMs, new Date(now)))) return { evaluated: false, events: [] };
 
   const rows = new Map((await db.alertRuleState.findMany()).map((r) => [r.ruleId, r]));
@@ -192,7 +211,7 @@ export async function evaluateAlerts(db: Db = appDb, options: EvaluateOptions = 
     const evaluation = evaluate(rule, snapshot);
     const { next, transition } = step(previous, evaluation, now, rule);
     const notes = [...evaluation.notes];
-    if (transition) events.push({ ruleId: rule.id, at: now, from: transition.from, to: transition.to, value: transition.value, detail: notes.shift() ?? null });
+    if (transition) events.push({ ruleId: rule.id, at: now, from: transition.from, to: transition.to, value: transition.value, detail: evaluation.detail ?? notes.shift() ?? null });
     for (const detail of notes) events.push({ ruleId: rule.id, at: now, from: next.state, to: next.state, value: next.value, detail });
     const data = {
       state: next.state,

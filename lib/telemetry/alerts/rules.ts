@@ -43,6 +43,8 @@ export const ruleSchema = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('breaker_open') }),
   /** A factory configuration announcement arrived (informational). */
   z.object({ ...base, kind: z.literal('config_change') }),
+  /** The newest post-change smoke test (within windowMs) failed. */
+  z.object({ ...base, kind: z.literal('smoke_test'), windowMs }),
 ]);
 
 export type AlertRule = z.infer<typeof ruleSchema>;
@@ -124,6 +126,16 @@ export function defaultRules(c: DefaultsConfig): AlertRule[] {
       keepFiringForMs: 30_000,
     },
     {
+      id: 'factory-smoke-test',
+      name: 'Smoke test after a factory change failed',
+      severity: 'critical',
+      kind: 'smoke_test',
+      windowMs: hour,
+      enabled: true,
+      forMs: 0,
+      keepFiringForMs: minute,
+    },
+    {
       id: 'factory-config-changed',
       name: 'Factory configuration changed',
       severity: 'info',
@@ -158,6 +170,17 @@ export interface ConfigChangeSeen {
   appliedAt: number;
 }
 
+export interface SmokeTestSeen {
+  id: number;
+  changeId: number | null;
+  configVersion: number | null;
+  startedAt: number;
+  status: 'running' | 'passed' | 'failed';
+  durationMs: number | null;
+  failedStep: string | null;
+  message: string | null;
+}
+
 export interface Snapshot {
   now: number;
   /** The order time budget (FACTORY_TIMEOUT_MS); caps the critical threshold. */
@@ -182,6 +205,8 @@ export interface Snapshot {
   probeExpected: boolean;
   /** Configuration announcements received since the last evaluation, oldest first. */
   configChanges: ConfigChangeSeen[];
+  /** Post-change smoke tests started within the longest smoke_test window, newest first. */
+  smokeTests: SmokeTestSeen[];
 }
 
 export interface Evaluation {
@@ -189,6 +214,8 @@ export interface Evaluation {
   value: number | null;
   /** Events to record even without a state change (one per configuration announcement). */
   notes: string[];
+  /** What a transition's event says, when the value alone does not (e.g. which change failed its smoke test). */
+  detail?: string;
 }
 
 const EMPTY: WindowStats = { count: 0, slow: 0, errors: 0, timeouts: 0, maxMs: null };
@@ -252,6 +279,14 @@ export function evaluate(rule: AlertRule, s: Snapshot): Evaluation {
       const notes = s.configChanges.map((c) => `configuration v${c.version} ${c.type} by ${c.author}: ${c.reason}`);
       const last = s.configChanges.at(-1);
       return result(notes.length > 0, last ? last.version : null, notes);
+    }
+    case 'smoke_test': {
+      const latest = s.smokeTests.find((t) => t.startedAt >= s.now - rule.windowMs && t.status !== 'running');
+      if (!latest) return quiet(null);
+      const failed = latest.status === 'failed';
+      const version = latest.configVersion === null ? 'a configuration change' : `configuration v${latest.configVersion}`;
+      const detail = `smoke test after ${version} ${failed ? `failed at ${latest.failedStep ?? 'an unknown step'}: ${latest.message ?? 'no detail'}` : 'passed'}`;
+      return { active: failed, value: latest.durationMs, notes: [], detail };
     }
   }
 }

@@ -29,7 +29,8 @@ export interface AlertView {
   history: AlertHistoryEntry[];
 }
 
-export async function alertsView(db: Db = appDb, historyPerRule = 10, rules: AlertRule[] = currentRules()): Promise<AlertView[]> {
+export async function alertsView(db: Db = appDb, historyPerRule = 10, rules?: AlertRule[]): Promise<AlertView[]> {
+  rules ??= await currentRules(db);
   const states = new Map((await db.alertRuleState.findMany()).map((r) => [r.ruleId, r]));
   return Promise.all(
     rules.map(async (rule) => {
