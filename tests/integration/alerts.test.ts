@@ -20,7 +20,7 @@ describe.each(targets())('GET /api/alerts on $name', (t) => {
     expect((await call(t, 'GET', '/api/alerts?history=500', { token: await adminToken(t) })).status).toBe(400);
   });
 
-  it('lists the six rules with the state the running engine evaluated', async () => {
+  it('lists the seven rules with the state the running engine evaluated', async () => {
     const token = await adminToken(t);
     // The engine evaluates every 2 s from start-up: wait for an evaluation.
     let alerts: Alert[] = [];
@@ -37,6 +37,7 @@ describe.each(targets())('GET /api/alerts on $name', (t) => {
       ['Factory errors and timeouts', 'warning'],
       ['No factory measurements', 'warning'],
       ['Factory circuit breaker open', 'warning'],
+      ['Smoke test after a factory change failed', 'critical'],
       ['Factory configuration changed', 'info'],
     ]);
     const critical = alerts[0]!;
