@@ -18,6 +18,8 @@ export interface CallOutcome {
   timedOut?: boolean;
   /** A short machine-readable reason for the log (e.g. bad_pizza). */
   detail?: string;
+  /** The request it served, for the log line (else the current request's). */
+  requestId?: string;
 }
 
 export interface FinishedCall extends CallLabels, CallOutcome {
@@ -110,19 +112,16 @@ export function recordInFlightAge(series: InFlightSeries, ageMs: number, at = Da
   aggregate(runtime.aggregator, { kind: 'inflight', series, method: '-', status: '-', origin: 'live' }, at, ageMs, false);
 }
 
+/** One line per call. Every value is a label, a number or our own reason code: nothing to redact (log.line). */
 function logCall(call: FinishedCall): void {
-  const failed = isFailure(call.kind, call.status) || call.timedOut;
-  const fields = {
-    kind: call.kind,
-    method: call.method,
-    status: call.httpStatus ?? call.status,
-    durationMs: Math.round(call.durationMs * 10) / 10,
-    ...(call.timedOut ? { timedOut: true } : {}),
-    ...(call.detail ? { detail: call.detail } : {}),
-  };
-  if (call.kind === 'factory') {
-    (failed ? log.warn : log.info)('factory call', { target: call.series, origin: call.origin, ...fields });
-  } else {
-    (failed ? log.warn : log.info)('request', { route: call.series, ...fields });
-  }
+  const level = isFailure(call.kind, call.status) || call.timedOut ? 'warn' : 'info';
+  const fields: Record<string, string | number | boolean> =
+    call.kind === 'factory' ? { target: call.series, origin: call.origin } : { route: call.series };
+  fields.kind = call.kind;
+  fields.method = call.method;
+  fields.status = call.httpStatus ?? call.status;
+  fields.durationMs = Math.round(call.durationMs * 10) / 10;
+  if (call.timedOut) fields.timedOut = true;
+  if (call.detail) fields.detail = call.detail;
+  log.line(level, call.kind === 'factory' ? 'factory call' : 'request', fields, call.requestId);
 }

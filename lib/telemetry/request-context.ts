@@ -1,45 +1,41 @@
-import { context, createContextKey } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 
 /**
  * Per-request context carried across awaits: the request id that every log line of the
- * request carries, and whether a factory call made for it ran out of its time budget.
+ * request carries, whether a factory call made for it ran out of its time budget, and
+ * whether the REST wrapper records it (so the page recorder does not record it twice).
  *
- * It rides on OpenTelemetry's context, whose AsyncLocalStorage-based manager the page tracer
- * needs anyway: one async-local store for both, because each extra store costs something
- * on every promise the process creates. The OpenTelemetry globals live on globalThis, so every
- * route bundle and the logger share them.
+ * One plain AsyncLocalStorage on globalThis, shared by every route bundle and the logger.
+ * The page recorder (page-recording.ts) enters it once per HTTP request; the REST wrapper
+ * reuses that context, and runs its own only outside an HTTP server (tests).
  */
 
 export interface RequestContext {
   requestId: string;
   factoryTimedOut: boolean;
+  /** Set by the REST wrapper: the request is recorded as kind=api. */
+  recordedAsApi?: boolean;
 }
 
-const REQUEST = createContextKey('jwt-pizza.request');
-const globalForContext = globalThis as unknown as { __jwtPizzaContextManager?: boolean };
+const globalForContext = globalThis as unknown as { __jwtPizzaRequestStore?: AsyncLocalStorage<RequestContext> };
+const store = (globalForContext.__jwtPizzaRequestStore ??= new AsyncLocalStorage<RequestContext>());
 
-/** Installs the async-local context manager once per process (a no-op if another is installed). */
-export function ensureContextManager(): void {
-  if (globalForContext.__jwtPizzaContextManager) return;
-  globalForContext.__jwtPizzaContextManager = true;
-  const manager = new AsyncLocalStorageContextManager();
-  if (context.setGlobalContextManager(manager.enable())) return;
-  manager.disable();
-}
-
-export const currentRequest = (): RequestContext | undefined => context.active().getValue(REQUEST) as RequestContext | undefined;
+export const currentRequest = (): RequestContext | undefined => store.getStore();
 
 export function runInRequest<T>(request: RequestContext, fn: () => T): T {
-  ensureContextManager();
-  return context.with(context.active().setValue(REQUEST, request), fn);
+  return store.run(request, fn);
+}
+
+/** Makes `request` the context of the current synchronous execution and everything it starts (an HTTP request's start). */
+export function enterRequest(request: RequestContext): void {
+  store.enterWith(request);
 }
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 
 /** Keeps a caller's (or proxy's) X-Request-Id when it looks like one, else makes a new one. */
-export function requestIdFrom(header: string | null): string {
+export function requestIdFrom(header: string | null | undefined): string {
   return header && SAFE_REQUEST_ID.test(header) ? header : randomUUID();
 }
 

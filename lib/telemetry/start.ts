@@ -6,7 +6,7 @@ import { flushTelemetry } from './flush';
 import { beat } from './heartbeat';
 import { thisInstance } from './instance';
 import { startOtlpPush } from './otlp';
-import { startPageTracing } from './page-tracing';
+import { startRequestObservation } from './page-recording';
 import { startProbe } from './probe';
 import { prometheusMetrics } from './prometheus';
 import { enforceRetention } from './retention';
@@ -25,7 +25,7 @@ export function startTelemetry(): void {
     return;
   }
   prometheusMetrics();
-  if (config.pages) startPageTracing();
+  startRequestObservation(config.pages);
   if (config.otlp) void startOtlpPush(config.otlp);
   every('telemetry-flush', config.flushMs, () => flushTelemetry());
   every('telemetry-heartbeat', config.heartbeatMs, () => beat());

@@ -71,9 +71,10 @@ function launch({ name, port, args, env, logDir }) {
 
 /**
  * `next start` on the production build with a fresh embedded database. extraEnv overrides
- * the bench defaults (e.g. CACHE_TTL_MS: '0').
+ * the bench defaults (e.g. CACHE_TTL_MS: '0'); nodeArgs go to node (e.g. --cpu-prof, which
+ * NODE_OPTIONS refuses).
  */
-export async function startServer({ name, port, env: extraEnv = {}, logDir }) {
+export async function startServer({ name, port, env: extraEnv = {}, logDir, nodeArgs = [] }) {
   await assertPortFree(port);
   const dataDir = mkdtempSync(path.join(tmpdir(), `jwt-pizza-bench-${name}-`));
   tempDirs.add(dataDir);
@@ -88,7 +89,7 @@ export async function startServer({ name, port, env: extraEnv = {}, logDir }) {
     ADMIN_PASSWORD: 'bench-admin-password',
     ...extraEnv,
   });
-  const server = launch({ name, port, env, logDir, args: [NEXT_BIN, 'start', '-H', HOST, '-p', String(port)] });
+  const server = launch({ name, port, env, logDir, args: [...nodeArgs, NEXT_BIN, 'start', '-H', HOST, '-p', String(port)] });
   server.dataDir = dataDir;
   server.env = extraEnv;
   await waitUntilReady(server, '/api/order/menu', 60_000);

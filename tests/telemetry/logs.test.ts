@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushLogs } from '@/lib/log';
 import { useTestEnv } from './support/env';
 
 /**
@@ -51,9 +52,14 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
+/** Everything logged so far (lines are written in batches). */
+function flushed(): string {
+  flushLogs();
+  return output.join('');
+}
+
 const lines = () =>
-  output
-    .join('')
+  flushed()
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -82,7 +88,7 @@ describe('logs', () => {
     expect(response.status).toBe(500);
     expect(response.headers.get('x-request-id')).toBe('req-logs-test-0001');
 
-    const text = output.join('');
+    const text = flushed();
     for (const [name, secret] of Object.entries(SECRETS)) expect(text, `${name} leaked`).not.toContain(secret);
 
     const logged = lines();

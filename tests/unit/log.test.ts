@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { log } from '@/lib/log';
+import { flushLogs, log } from '@/lib/log';
 
 let out: string[];
 beforeEach(() => {
@@ -28,6 +28,7 @@ describe('log redaction', () => {
       pizza: { jwt: SECRETS[6] },
       config: { AUTH_SECRET: SECRETS[7] },
     });
+    flushLogs();
     const text = out.join('');
     for (const secret of SECRETS) expect(text).not.toContain(secret.replace(/^Bearer |^sid=/, ''));
     const line = JSON.parse(text.trim());
@@ -53,6 +54,7 @@ describe('log redaction', () => {
     vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => (stderr.push(String(c)), true));
     log.info('hello', { n: 1 });
     log.error('failed', { err: new Error('boom') });
+    flushLogs();
     expect(stdout).toHaveLength(1);
     expect(stderr).toHaveLength(1);
     expect(stdout[0]!.endsWith('\n')).toBe(true);
