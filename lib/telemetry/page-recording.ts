@@ -15,8 +15,8 @@ import { enterRequest, requestIdFrom, type RequestContext } from './request-cont
  *   so every log line of the request carries the id and the REST wrapper reuses it;
  * - a page request (kind=page) or server action (a POST to a page, kind=action) is in flight
  *   from here and recorded when its response closes, under its route template.
- * /api routes are recorded by their wrapper (also a page path that proxy.ts rewrites to one:
- * the wrapper marks the context), /factory is the factory's business, static files are skipped.
+ * /api routes are recorded by their wrapper, /factory is the factory's business, static files
+ * are skipped. A page path that proxy.ts rewrites is recorded by its target only.
  *
  * Why not Next's OpenTelemetry spans: once a tracer provider is registered, Next routes about a
  * dozen spans per request through it, each with extra async-context switches and promise
@@ -62,20 +62,33 @@ export interface RequestObserver {
 
 /** The per-request work, apart from the channel (tests drive it with plain node:http objects). */
 export function requestObserver({ pages, routeOf }: { pages: boolean; routeOf: (pathname: string) => string }): RequestObserver {
+  // Requests being served, by request id: a proxy.ts rewrite reaches its target through a second,
+  // internal HTTP request that carries the first one's headers, so the same id.
+  const serving = new Map<string, RequestContext>();
   return {
     start(request, response) {
-      const context: RequestContext = { requestId: requestIdFrom(request.headers['x-request-id'] as string | undefined), factoryTimedOut: false };
+      const header = request.headers['x-request-id'];
+      const requestId = requestIdFrom(typeof header === 'string' ? header : undefined);
+      // Next passes the request's headers on (to the route handler, to a rewrite's target).
+      if (header !== requestId) request.headers['x-request-id'] = requestId;
+      const context: RequestContext = { requestId, factoryTimedOut: false };
       enterRequest(context);
+      const outer = serving.get(requestId);
+      // The rewrite's target records the request (as api or page); the outer pass is only a proxy.
+      if (outer && request.headers['x-forwarded-for']) outer.proxied = true;
+      else serving.set(requestId, context);
       const pathname = (request.url ?? '/').split('?')[0] ?? '/';
-      if (!pages || SKIPPED_PATHS.test(pathname)) return context;
+      const recorded = pages && !SKIPPED_PATHS.test(pathname);
       const method = request.method ?? 'GET';
       // While in flight the series is the path; the route template is looked up at the end.
-      const tracker = trackCall({ kind: kindOf(method), series: pathname, method, origin: 'live' });
+      const tracker = recorded ? trackCall({ kind: kindOf(method), series: pathname, method, origin: 'live' }) : undefined;
       response.once('close', () => {
-        if (context.recordedAsApi) return tracker.discard();
+        if (serving.get(requestId) === context) serving.delete(requestId);
+        if (!tracker) return;
+        if (context.recordedAsApi || context.proxied) return tracker.discard();
         const status = response.statusCode;
         const detail = response.writableFinished ? undefined : 'client closed';
-        tracker.end({ status: statusClassOf(status), httpStatus: status, detail, requestId: context.requestId }, routeOf(pathname));
+        tracker.end({ status: statusClassOf(status), httpStatus: status, detail, requestId }, routeOf(pathname));
       });
       return context;
     },

@@ -27,8 +27,14 @@ beforeAll(async () => {
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const path = request.url ?? '/';
     if (path === '/' && !String(request.headers.accept).includes('text/html')) {
-      // proxy.ts rewrites an API client's GET / to /api/status, served by the REST wrapper.
-      const answer = await observeRequest(new Request(`http://x${path}`), { series: '/api/status', method: 'GET' }, async () => Response.json({ ok: true }));
+      // proxy.ts rewrites an API client's GET / to /api/status: Next passes it on as an internal
+      // HTTP request with the same headers, served by the REST wrapper.
+      const inner = await fetch(`${url}/api/status`, { headers: { ...(request.headers as Record<string, string>), 'x-forwarded-for': '127.0.0.1' } });
+      response.writeHead(inner.status, { 'x-request-id': inner.headers.get('x-request-id') ?? '' }).end(await inner.text());
+      return;
+    }
+    if (path === '/api/status') {
+      const answer = await observeRequest(new Request(`${url}${path}`, { headers: request.headers as Record<string, string> }), { series: '/api/status', method: 'GET' }, async () => Response.json({ ok: true }));
       response.writeHead(answer.status, { 'x-request-id': answer.headers.get('x-request-id') ?? '' }).end(await answer.text());
       return;
     }
@@ -91,14 +97,22 @@ describe('page and server action recording', () => {
     ]);
   });
 
-  it('leaves API routes to their wrapper (once, with the same request id, also when a page path is rewritten to one), and skips static files', async () => {
+  it('leaves API routes to their wrapper (once, with one request id, also when a page path is rewritten to one), and skips static files', async () => {
     const { recorded, inFlight } = await recorder();
     const rewritten = await fetch(`${url}/`, { headers: { accept: 'application/json', 'x-request-id': 'api-request-0001' } });
     expect(rewritten.headers.get('x-request-id')).toBe('api-request-0001');
     await rewritten.text();
+    // Without an id from the caller, the one made up at arrival travels with the rewrite.
+    const unnamed = await fetch(`${url}/`, { headers: { accept: 'application/json' } });
+    const madeUp = unnamed.headers.get('x-request-id');
+    expect(madeUp).toMatch(/^[0-9a-f-]{36}$/);
+    await unnamed.text();
     for (const path of ['/_next/static/chunks/x.js', '/favicon.svg', '/factory/api/order']) await (await fetch(`${url}${path}`)).text();
     await settled();
-    expect(recorded).toEqual([expect.objectContaining({ kind: 'api', series: '/api/status', requestId: 'api-request-0001' })]);
+    expect(recorded).toEqual([
+      expect.objectContaining({ kind: 'api', series: '/api/status', requestId: 'api-request-0001' }),
+      expect.objectContaining({ kind: 'api', series: '/api/status', requestId: madeUp }),
+    ]);
     expect(inFlight().count).toBe(0);
   });
 
