@@ -4,16 +4,19 @@
 //   BENCH_WARMUP       seconds of warm-up load per case before its first run (default 3)
 //   BENCH_CONNECTIONS  comma-separated connection counts (default 10,50)
 //   BENCH_ROUNDS       measure everything this many times, interleaved, and report the median (default 1)
-//   BENCH_ONLY         comma-separated case ids or groups (menu, telemetry, drill), e.g. menu,order,drill (default: all)
+//   BENCH_ONLY         comma-separated case ids or groups (menu, telemetry, drill, detect), e.g. menu,order,drill (default: all)
 //   BENCH_DRILL_S      seconds the incident drill keeps 20 diners ordering (default 60)
+//   BENCH_DETECT_DRILLS  time-to-detect drills (default 10)
+//   BENCH_CPU_PROFILE  a directory: the app servers write V8 CPU profiles there (node --cpu-prof) when they stop
 //   BENCH_PORT         first port to use (default 3401)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { timeToDetect } from './bench/detect.mjs';
 import { DRILL_ADMIN_KEY, orderingDrill } from './bench/drill.mjs';
 import { measure, settle, warmUp } from './bench/measure.mjs';
-import { drillLines, markdown, ratioLines, textTable } from './bench/report.mjs';
-import { ensureBuild, root, startBare, startServer, stopAll } from './bench/servers.mjs';
+import { detectLines, drillLines, markdown, ratioLines, textTable } from './bench/report.mjs';
+import { BENCH_ADMIN, ensureBuild, root, startBare, startServer, stopAll } from './bench/servers.mjs';
 
 const durationS = Number(process.env.BENCH_DURATION ?? 10);
 const warmupS = Number(process.env.BENCH_WARMUP ?? 3);
@@ -28,15 +31,17 @@ if (!(durationS > 0) || !(warmupS > 0) || !(rounds >= 1) || connectionLevels.som
   throw new Error('BENCH_DURATION, BENCH_WARMUP, BENCH_ROUNDS and BENCH_CONNECTIONS must be positive numbers');
 }
 
+const cpuProfileDir = process.env.BENCH_CPU_PROFILE ? path.resolve(process.env.BENCH_CPU_PROFILE) : undefined;
 const BUSY_PCT = 15; // 'Other CPU' above this marks a run as disturbed
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 const DEMO_DINER = { email: 'diner@demo.jwt.pizza', password: 'demo-diner-pass' }; // lib/store/seed.ts
 
 // The servers under test, started on first use and shared by the cases.
+const nodeArgs = (name) => (cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(cpuProfileDir, name)}`] : []);
 const SERVERS = {
-  app: { portOffset: 0, start: (port) => startServer({ name: 'app', port, logDir }) },
-  'app-uncached': { portOffset: 1, start: (port) => startServer({ name: 'app-uncached', port, logDir, env: { CACHE_TTL_MS: '0' } }) },
-  'app-no-telemetry': { portOffset: 4, start: (port) => startServer({ name: 'app-no-telemetry', port, logDir, env: { TELEMETRY: 'off' } }) },
+  app: { portOffset: 0, start: (port) => startServer({ name: 'app', port, logDir, nodeArgs: nodeArgs('app') }) },
+  'app-uncached': { portOffset: 1, start: (port) => startServer({ name: 'app-uncached', port, logDir, env: { CACHE_TTL_MS: '0' }, nodeArgs: nodeArgs('app-uncached') }) },
+  'app-no-telemetry': { portOffset: 4, start: (port) => startServer({ name: 'app-no-telemetry', port, logDir, env: { TELEMETRY: 'off' }, nodeArgs: nodeArgs('app-no-telemetry') }) },
   bare: {
     portOffset: 2,
     start: async (port) => {
@@ -153,6 +158,8 @@ async function checkOnce(target, request) {
 const selected = CASES.filter((c) => !only || only.includes(c.id) || only.includes(c.group));
 const drillSelected = !only || only.includes('drill');
 const drillS = Number(process.env.BENCH_DRILL_S ?? 60);
+const detectSelected = !only || only.includes('detect');
+const detectDrills = Number(process.env.BENCH_DETECT_DRILLS ?? 10);
 
 function machineInfo() {
   const version = (pkg) => JSON.parse(readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
@@ -215,7 +222,8 @@ function ratios(results) {
 }
 
 async function main() {
-  if (!selected.length && !drillSelected) throw new Error(`BENCH_ONLY matched no case; ids: ${CASES.map((c) => c.id).join(', ')}, drill`);
+  if (!selected.length && !drillSelected && !detectSelected) throw new Error(`BENCH_ONLY matched no case; ids: ${CASES.map((c) => c.id).join(', ')}, drill, detect`);
+  if (!(detectDrills >= 1)) throw new Error('BENCH_DETECT_DRILLS must be a positive number');
   const startedAt = Date.now();
   const machine = machineInfo();
   ensureBuild();
@@ -260,6 +268,13 @@ async function main() {
     drill = await orderingDrill(app, { durationS: drillS });
   }
 
+  let detect;
+  if (detectSelected) {
+    console.log(`\nTime to detect: ${detectDrills} drills, each a factory experiment at 32 s per pizza, with the probe (15 s) and the alert engine (2 s) at their defaults and no customer traffic ...`);
+    const app = await startServer({ name: 'detect', port: firstPort + 5, logDir, env: { FACTORY_ADMIN_KEY: DRILL_ADMIN_KEY } });
+    detect = await timeToDetect(app, { admin: BENCH_ADMIN, drills: detectDrills });
+  }
+
   const report = {
     date: new Date(startedAt).toISOString(),
     machine,
@@ -268,6 +283,7 @@ async function main() {
     ratios: ratios(results),
     runs,
     drill,
+    detect,
     notes: [
       'All servers run `next start` on the production build, each on a fresh temporary DATA_DIR (embedded SQLite), bound to 127.0.0.1.',
       'PUT /api/auth runs at the default PASSWORD_HASH_COST (15: scrypt N=2^15, r=8, ~32 MiB per hash), so its figure is what production pays per login. Its runs last at least 20 s, since at 50 connections a login waits seconds in the hashing queue.',
@@ -277,6 +293,7 @@ async function main() {
       'CPU ms/req is the server process tree\'s user+system CPU time during the run divided by the requests completed; it is steadier than req/s here.',
       'Other CPU is the share of the whole machine\'s CPU (all cores) used during the run by processes other than the server and the bench itself: other work competing with the measurement. Rows with a high figure are unreliable.',
       'Latencies are whole milliseconds (autocannon\'s resolution); <1 means under one millisecond.',
+      'Time to detect: on its own server (probe every 15 s, alert evaluation every 2 s, no customer traffic), each drill starts a factory experiment with processingDelayMs 32000 and polls GET /api/alerts until an enabled critical rule has a new firing transition; detect time is that transition\'s `at` minus the configuration version\'s `createdAt`. Then the experiment ends and the next drill waits until no critical rule is firing or pending. Before the drills, keep-firing periods are shortened, the latency rule\'s window is cut to 10 s and the burn-rate rule is turned off (PUT /api/alerts/:id), so that each drill ends within seconds; none of these edits makes a rule fire sooner.',
       'The drill: an experiment sets the factory\'s processingDelayMs to 32000 (the incident); 20 diners each order, wait 1 s and order again; then the experiment ends and every accepted order must become fulfilled. Customer wait is the time POST /api/order took; lost counts accepted orders that were missing or failed at the end.',
     ],
     wallTimeS: 0,
@@ -293,6 +310,7 @@ async function main() {
     for (const line of ratioLines(report.ratios)) console.log(line);
   }
   if (drill) console.log(`\n${drillLines(drill).join('\n')}`);
+  if (detect) console.log(`\n${detectLines(detect).join('\n')}`);
   const busy = results.filter((r) => r.otherCpuPct > BUSY_PCT);
   if (busy.length) console.log(`\nWarning: other work used over ${BUSY_PCT} % of the machine's CPU during ${busy.length} of ${results.length} runs; figures are noisy.`);
   console.log(`\nNode ${machine.node}, ${machine.cpus} CPUs, load ${machine.loadAvg.join(' / ')} at start, ${machine.loadAvgEnd.join(' / ')} at end; ${report.wallTimeS} s in all.`);

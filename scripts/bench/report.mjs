@@ -66,6 +66,16 @@ export function drillLines(drill) {
   ];
 }
 
+export function detectLines(detect) {
+  const ms = (v) => `${Math.round(v).toLocaleString('en-US')} ms`;
+  const rules = [...new Set(detect.runs.map((r) => r.rule))].join(', ');
+  return [
+    `Time to detect over ${detect.drills} drills (factory at ${detect.factoryDelayMs} ms, probe alone, from the moment the configuration applied): median ${ms(detect.medianMs)}, max ${ms(detect.maxMs)}, min ${ms(detect.minMs)}; fired first: ${rules}.`,
+    `The incident took ${ms(detect.incidentMs)}: the median is ${fmt.ratio(detect.medianVsIncident)} faster, the max ${fmt.ratio(detect.maxVsIncident)} faster (issue 6 target: under 5 000 ms: ${detect.maxMs < 5_000 ? 'met' : 'NOT met'} by the max).`,
+    `Each drill: ${detect.runs.map((r) => `${ms(r.detectMs)} (${r.rule})`).join(', ')}.`,
+  ];
+}
+
 export function markdown(report) {
   const m = report.machine;
   return [
@@ -81,6 +91,7 @@ export function markdown(report) {
     ...ratioLines(report.ratios).map((l) => `- ${l}`),
     '',
     ...(report.drill ? ['## Incident drill', '', ...drillLines(report.drill).map((l) => `- ${l}`), ''] : []),
+    ...(report.detect ? ['## Time to detect', '', ...detectLines(report.detect).map((l) => `- ${l}`), ''] : []),
     '## Notes',
     '',
     ...report.notes.map((n) => `- ${n}`),

@@ -24,6 +24,9 @@ const APP_KEYS = [
   'PASSWORD_HASH_COST', 'CACHE_TTL_MS', 'FULFILMENT_WORKER', 'BREAKER_COOLDOWN_MS', 'TELEMETRY', 'PROBE_INTERVAL_MS',
 ];
 
+/** The admin every app server is seeded with. */
+export const BENCH_ADMIN = { email: 'admin@jwt.pizza', password: 'bench-admin-password' };
+
 const running = new Set();
 const tempDirs = new Set();
 
@@ -86,7 +89,8 @@ export async function startServer({ name, port, env: extraEnv = {}, logDir, node
     PORT: String(port),
     DATA_DIR: dataDir,
     SEED_DEMO: 'on',
-    ADMIN_PASSWORD: 'bench-admin-password',
+    ADMIN_EMAIL: BENCH_ADMIN.email,
+    ADMIN_PASSWORD: BENCH_ADMIN.password,
     ...extraEnv,
   });
   const server = launch({ name, port, env, logDir, args: [...nodeArgs, NEXT_BIN, 'start', '-H', HOST, '-p', String(port)] });
