@@ -62,6 +62,9 @@ const schema = z.object({
     .default(15_000),
   FACTORY_LATENCY_SLO_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
   ALERT_EVAL_INTERVAL_MS: z.coerce.number().int().min(500).max(60_000).default(2_000),
+  SMOKE_TEST: flag.default(true),
+  SMOKE_AUTO_ROLLBACK: flag.default(true),
+  SMOKE_TEST_BUDGET_MS: z.coerce.number().int().min(100).max(120_000).optional(),
   METRICS_TOKEN: optionalSecret(16),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
   OTEL_EXPORTER_OTLP_HEADERS: z
@@ -109,7 +112,17 @@ export interface Env {
   factorySafeEnvelope: { maxProcessingDelayMs: number; maxFailureRate: number; maxBadJwtRate: number };
   /** How long a new signing key is published in the JWKS before it signs. */
   factoryKeyPublishLeadMs: number;
+  smokeTest: SmokeTestConfig;
   telemetry: TelemetryConfig;
+}
+
+/** The smoke test the store runs after every factory configuration announcement. */
+export interface SmokeTestConfig {
+  enabled: boolean;
+  /** Whether a failed smoke test after an ordinary change asks the factory to roll it back. */
+  autoRollback: boolean;
+  /** How long the smoke order may run: past the SLO (the verdict) so that it stays visible in flight. */
+  budgetMs: number;
 }
 
 export interface TelemetryConfig {
@@ -203,6 +216,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       maxBadJwtRate: e.FACTORY_SAFE_MAX_BAD_JWT_RATE,
     },
     factoryKeyPublishLeadMs: e.FACTORY_KEY_PUBLISH_LEAD_MS,
+    smokeTest: {
+      enabled: e.SMOKE_TEST,
+      autoRollback: e.SMOKE_AUTO_ROLLBACK,
+      budgetMs: e.SMOKE_TEST_BUDGET_MS ?? Math.max(e.FACTORY_TIMEOUT_MS, 10_000),
+    },
     telemetry: {
       enabled: e.TELEMETRY,
       pages: e.TELEMETRY_PAGES,
