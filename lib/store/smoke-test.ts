@@ -234,15 +234,10 @@ const toView = (r: SmokeTestRow): SmokeTestView => ({
   rollbackError: r.rollbackError,
 });
 
-/** The smoke tests of these configuration changes (ConfigChangeEvent ids), oldest first. */
-export async function smokeTestsFor(changeIds: number[]): Promise<SmokeTestView[]> {
-  if (!changeIds.length) return [];
-  const rows = await db.smokeTest.findMany({ where: { changeId: { in: changeIds } }, orderBy: { id: 'asc' } });
-  return rows.map(toView);
-}
-
-/** The newest smoke tests, newest first. */
-export async function recentSmokeTests(limit = 20): Promise<SmokeTestView[]> {
-  const rows = await db.smokeTest.findMany({ orderBy: { id: 'desc' }, take: limit });
-  return rows.map(toView);
+/** The newest smoke test of each of these versions of the configured factory, by version (the factory console). */
+export async function smokeTestsByVersion(versions: number[]): Promise<Map<number, SmokeTestView>> {
+  if (!versions.length) return new Map();
+  const changes = await db.configChangeEvent.findMany({ where: { source: env().factoryUrl, version: { in: versions } }, select: { id: true } });
+  const rows = await db.smokeTest.findMany({ where: { changeId: { in: changes.map((c) => c.id) } }, orderBy: { id: 'asc' } });
+  return new Map(rows.flatMap((r) => (r.configVersion === null ? [] : [[r.configVersion, toView(r)] as const])));
 }

@@ -192,7 +192,7 @@ describe('the smoke test after a factory change, with auto-rollback (SQLite)', (
     expect((await history(store))[0].author).not.toBe('smoke test');
   });
 
-  it.each([
+  it.each<{ what: string; changes: Record<string, number>; step: string; message: RegExp }>([
     { what: 'a pizza whose signature does not verify', changes: { badJwtRate: 1 }, step: 'verify', message: /does not verify after configuration v\d+$/ },
     { what: 'an oven that always fails', changes: { failureRate: 1 }, step: 'order', message: /oven failed.* after configuration v\d+$/ },
     { what: 'pizzas slower than the SLO', changes: { processingDelayMs: 2_500 }, step: 'slo', message: /^no pizza within the 1000 ms SLO after configuration v\d+$/ },
