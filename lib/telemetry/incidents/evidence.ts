@@ -107,12 +107,15 @@ export const isUndo = (c: Pick<ChangeRow, 'kind' | 'type'>) => c.kind === 'rollb
 /**
  * Pure: the likely cause is the latest change that is not an undo, applied within `windowMs`
  * before the first bad measurement (or up to a bucket's granularity after it, when that
- * estimate came from a bucket).
+ * estimate came from a bucket), and not followed by an undo before the first bad measurement
+ * (an undone change is no longer in force).
  */
 export function pickLikelyCause<C extends ChangeRow>(changes: C[], firstBad: FirstBad, windowMs: number): C | null {
   const latest = firstBad.at + (firstBad.source === 'bucket' ? BUCKET_MS : 0);
-  const candidates = changes.filter((c) => !isUndo(c) && c.kind !== 'initial' && c.appliedAt.getTime() >= firstBad.at - windowMs && c.appliedAt.getTime() <= latest);
-  return candidates.sort((a, b) => b.appliedAt.getTime() - a.appliedAt.getTime() || b.id - a.id)[0] ?? null;
+  const at = (c: C) => c.appliedAt.getTime();
+  const lastUndo = Math.max(-Infinity, ...changes.filter((c) => isUndo(c) && at(c) <= firstBad.at).map(at));
+  const candidates = changes.filter((c) => !isUndo(c) && c.kind !== 'initial' && at(c) >= firstBad.at - windowMs && at(c) <= latest && at(c) > lastUndo);
+  return candidates.sort((a, b) => at(b) - at(a) || b.id - a.id)[0] ?? null;
 }
 
 /** The likely cause and the configuration version in force at the first bad measurement. */
