@@ -20,9 +20,13 @@ describe('the first bad measurement', () => {
       inFlightStarts: [NOW - 2_500],
       smokeTests: [smoke, { ...smoke, id: 2, startedAt: NOW - 9_000, status: 'passed' }],
       probes: [{ at: NOW - 3_000, durationMs: 2_000, status: 'timeout' }, { at: NOW - 20_000, durationMs: 150, status: 'ok' }],
-      badBucketStarts: [NOW - 10_000 + 5_000],
+      badBucketStarts: [NOW - 20_000, NOW - 10_000],
     };
-    expect(firstBadMeasurement(all)).toEqual({ at: NOW - 5_000, source: 'bucket', title: 'Factory calls over the SLO target recorded (10 s bucket)' });
+    // A bad bucket counts when it ended before the earliest precise start...
+    expect(firstBadMeasurement(all)).toEqual({ at: NOW - 20_000, source: 'bucket', title: 'Factory calls over the SLO target recorded (10 s bucket)' });
+    // ...not when it may hold that same call (a bucket starts up to 10 s early).
+    expect(firstBadMeasurement({ ...all, badBucketStarts: [NOW - 10_000] })).toMatchObject({ at: NOW - 4_000, source: 'smoke_test' });
+    expect(firstBadMeasurement({ ...none, badBucketStarts: [NOW - 10_000] })).toMatchObject({ at: NOW - 10_000, source: 'bucket' });
     expect(firstBadMeasurement({ ...all, badBucketStarts: [] })).toEqual({ at: NOW - 4_000, source: 'smoke_test', title: 'Smoke test after configuration v5 started and failed at slo' });
     // A smoke test still running past the SLO counts; a running one within it does not.
     expect(firstBadMeasurement({ ...none, smokeTests: [{ ...smoke, status: 'running', startedAt: NOW - 1_500 }] })).toMatchObject({ at: NOW - 1_500, source: 'smoke_test' });
@@ -43,8 +47,9 @@ describe('the likely cause', () => {
     expect(pickLikelyCause([old, recent, drill, after], bad, W)).toBe(drill);
     expect(pickLikelyCause([old, recent], bad, W)).toBe(recent);
     expect(pickLikelyCause([old], bad, W)).toBeNull();
-    // A change after the estimate counts only within a bucket's granularity of a bucket estimate.
+    // A change after the estimate counts when it applied before the detection, or within a bucket estimate's granularity.
     expect(pickLikelyCause([after], bad, W)).toBeNull();
+    expect(pickLikelyCause([after], bad, W, NOW + 2_000)).toBe(after);
     expect(pickLikelyCause([after], { ...bad, source: 'bucket' }, W)).toBe(after);
     // Undos are never the cause, and a change undone before the first bad measurement is not in force.
     const rollback = change(5, 7, 'rollback', 'config.applied', NOW - 500);
