@@ -58,6 +58,9 @@ test.describe('factory console', () => {
     await expect(version(before.version + 2)).toContainText('in force');
     await expect(version(before.version + 1)).toContainText('experiment');
     await expect(version(before.version + 1)).toContainText(admin.email);
+    // The store's smoke test after the drill failed at the SLO; a drill is not rolled back.
+    await expect(version(before.version + 1)).toContainText(/smoke test failed\s*at slo: no pizza within the \d+ ms SLO after configuration v\d+/);
+    await expect(version(before.version + 1)).not.toContainText('rolled back');
     const after = await factoryConfig(request);
     expect(after).toMatchObject({ version: before.version + 2, kind: 'revert', document: before.document });
   });

@@ -3,6 +3,7 @@ import { Badge, Card, EmptyState } from '@/components/ui/card';
 import { Countdown } from '@/components/ui/live-time';
 import type { FactoryConfigDocument, FactoryConfigVersion, FactoryKey, FactoryWebhook } from '@/lib/factory-client/admin';
 import type { FormAction } from '@/lib/form-state';
+import type { SmokeTestView } from '@/lib/store/smoke-test';
 import { ActionButton } from './action-button';
 import { ConfirmAction } from './confirm-action';
 import { CONFIG_FIELDS, formatConfigValue } from './factory-fields';
@@ -112,18 +113,44 @@ export function ExperimentBanner({ experiment, endAction }: { experiment: Factor
 
 const VISIBLE_VERSIONS = 8;
 
+const smokeTone = { passed: 'good', failed: 'bad', running: 'warn' } as const;
+
+/** The store's smoke test after a version: how long it took, or where it failed and what became of the rollback. */
+function SmokeResult({ test }: { test: SmokeTestView }) {
+  return (
+    <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-char-700">
+      <Badge tone={smokeTone[test.status]}>smoke test {test.status}</Badge>
+      {test.status === 'failed' ? (
+        <span>
+          at {test.failedStep}: {test.message}
+        </span>
+      ) : (
+        test.durationMs !== null && (
+          <span>
+            {Math.round(test.durationMs)} ms (SLO {test.sloMs} ms)
+          </span>
+        )
+      )}
+      {test.rollbackVersion !== null && <span>· rolled back as version {test.rollbackVersion}</span>}
+      {test.rollbackError && <span className="text-sauce-700">· rollback refused: {test.rollbackError}</span>}
+    </p>
+  );
+}
+
 function VersionItem({
   version,
   current,
   rollbackAction,
   rollbackLocked,
   limits,
+  smokeTest,
 }: {
   version: FactoryConfigVersion;
   current: FactoryConfigVersion;
   rollbackAction: FormAction;
   rollbackLocked: boolean;
   limits: Limits;
+  smokeTest: SmokeTestView | undefined;
 }) {
   const isCurrent = version.version === current.version;
   const unsafe = CONFIG_FIELDS.some((f) => limits[f.key] !== undefined && version.document[f.key] > limits[f.key]!);
@@ -154,6 +181,7 @@ function VersionItem({
           )}
           {(version.kind === 'revert' || version.kind === 'rollback') && version.revertsTo !== null && <> · back to version {version.revertsTo}</>}
         </p>
+        {smokeTest && <SmokeResult test={smokeTest} />}
       </div>
       {!isCurrent && !rollbackLocked && unsafe && <p className="shrink-0 text-sm text-char-700 sm:max-w-48 sm:text-right">Outside the safe envelope: not a rollback target.</p>}
       {!isCurrent && !rollbackLocked && !unsafe && wouldChange.length > 0 && (
@@ -199,6 +227,7 @@ export function ConfigHistory({
   rollbackAction,
   rollbackLocked,
   limits,
+  smokeTests,
 }: {
   versions: FactoryConfigVersion[];
   current: FactoryConfigVersion;
@@ -206,10 +235,20 @@ export function ConfigHistory({
   rollbackLocked: boolean;
   /** The safe envelope, when the factory publishes it: versions outside it are not offered as rollback targets. */
   limits: Limits;
+  /** The store's smoke test after each version it heard of. */
+  smokeTests: Map<number, SmokeTestView>;
 }) {
   const newestFirst = [...versions].sort((a, b) => b.version - a.version);
   const item = (v: FactoryConfigVersion) => (
-    <VersionItem key={v.version} version={v} current={current} rollbackAction={rollbackAction} rollbackLocked={rollbackLocked} limits={limits} />
+    <VersionItem
+      key={v.version}
+      version={v}
+      current={current}
+      rollbackAction={rollbackAction}
+      rollbackLocked={rollbackLocked}
+      limits={limits}
+      smokeTest={smokeTests.get(v.version)}
+    />
   );
   const older = newestFirst.slice(VISIBLE_VERSIONS);
   return (

@@ -5,12 +5,13 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { log } from '@/lib/log';
+import { deliverNow } from './webhooks';
 
 /**
  * The factory's behaviour as a versioned document. Every change is validated against the
  * schema and the safe envelope *before* anything applies, lands whole as a new version
  * (optimistic concurrency: a version number can be taken only once), and is announced to
- * subscribers through the outbox in the same transaction.
+ * subscribers through the outbox in the same transaction, delivered as soon as it commits.
  *
  * Changes outside the envelope are refused unless they are an explicit experiment with an
  * expiry of at most an hour; an expired experiment is reverted by whichever instance reads
@@ -173,6 +174,7 @@ async function writeVersion(previous: ConfigVersion | null, next: NewVersion): P
       return created;
     });
     invalidateConfigCache();
+    if (next.kind !== 'initial') deliverNow();
     const written = toVersion(row);
     log.info('factory configuration applied', { version, kind: next.kind, author: next.author, diff });
     return written;

@@ -109,6 +109,12 @@ async function deliver(id: number): Promise<void> {
   log.warn('webhook delivery failed', { url: delivery.webhook.url, version: delivery.version, attempts, error, gaveUp });
 }
 
+/** Sends the due announcements now, in the background: called right after a version commits, so
+ * dependents hear of it at once instead of at the sweeper's next tick. */
+export function deliverNow(): void {
+  deliverDueWebhooks().catch((error: unknown) => log.error('webhook delivery failed', { err: error }));
+}
+
 /** Sends every announcement that is due. */
 export async function deliverDueWebhooks(): Promise<void> {
   const due = await db.factoryWebhookDelivery.findMany({

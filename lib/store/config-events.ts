@@ -33,8 +33,11 @@ export interface ConfigChange {
   expiresAt: string | null;
 }
 
-/** Checks the signature, then records the announcement once (deliveries may repeat). */
-export async function receiveAnnouncement(rawBody: string, signature: string | null): Promise<ConfigChange> {
+/**
+ * Checks the signature, then records the announcement once (deliveries may repeat, and
+ * several instances may each receive it); `first` is true for the one delivery that recorded it.
+ */
+export async function receiveAnnouncement(rawBody: string, signature: string | null): Promise<{ change: ConfigChange; first: boolean }> {
   if (!verifyBodySignature(env().factoryWebhookSecret, rawBody, signature)) {
     throw new AppError('unauthorized', 'invalid or missing signature');
   }
@@ -47,23 +50,27 @@ export async function receiveAnnouncement(rawBody: string, signature: string | n
   const event = announcement.safeParse(parsed);
   if (!event.success) throw new AppError('bad_request', 'not a configuration announcement');
   const e = event.data;
-  const source = env().factoryUrl;
-  const data = {
-    kind: e.kind,
-    author: e.author,
-    reason: e.reason,
-    diff: JSON.stringify(e.diff),
-    document: JSON.stringify(e.document),
-    appliedAt: new Date(e.appliedAt),
-    expiresAt: e.expiresAt ? new Date(e.expiresAt) : null,
-  };
-  const row = await db.configChangeEvent.upsert({
-    where: { source_version_type: { source, version: e.version, type: e.type } },
-    create: { source, version: e.version, type: e.type, ...data },
-    update: {},
-  });
-  log.info('factory configuration change received', { version: e.version, type: e.type, author: e.author, diff: e.diff });
-  return toChange(row);
+  const key = { source: env().factoryUrl, version: e.version, type: e.type };
+  try {
+    const row = await db.configChangeEvent.create({
+      data: {
+        ...key,
+        kind: e.kind,
+        author: e.author,
+        reason: e.reason,
+        diff: JSON.stringify(e.diff),
+        document: JSON.stringify(e.document),
+        appliedAt: new Date(e.appliedAt),
+        expiresAt: e.expiresAt ? new Date(e.expiresAt) : null,
+      },
+    });
+    log.info('factory configuration change received', { version: e.version, type: e.type, author: e.author, diff: e.diff });
+    return { change: toChange(row), first: true };
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'P2002') throw error;
+    const row = await db.configChangeEvent.findUniqueOrThrow({ where: { source_version_type: key } });
+    return { change: toChange(row), first: false };
+  }
 }
 
 function toChange(row: { id: number; version: number; type: string; kind: string; author: string; reason: string; diff: string; appliedAt: Date; expiresAt: Date | null }): ConfigChange {

@@ -7,8 +7,8 @@
 export type CallKind = 'api' | 'page' | 'action' | 'factory';
 /** Stored rows also hold 'inflight': per-second samples of the oldest in-flight call's age. */
 export type BucketKind = CallKind | 'inflight';
-/** live: customer and worker traffic; probe: the synthetic canary order. */
-export type CallOrigin = 'live' | 'probe';
+/** live: customer and worker traffic; probe: the synthetic canary order; smoke: the test after a factory change. */
+export type CallOrigin = 'live' | 'probe' | 'smoke';
 /** timeout: no answer within the time budget; error: no answer at all (network, bad pizza). */
 export type StatusClass = '1xx' | '2xx' | '3xx' | '4xx' | '5xx' | 'timeout' | 'error';
 

@@ -7,7 +7,9 @@ import { log } from '@/lib/log';
 
 interface Job {
   timer: NodeJS.Timeout;
-  running: boolean;
+  /** The run in progress, if any. */
+  current: Promise<void> | null;
+  run: () => Promise<void>;
 }
 
 const globalForJobs = globalThis as unknown as { __jwtPizzaJobs?: Map<string, Job> };
@@ -20,21 +22,34 @@ function jobs(): Map<string, Job> {
 export function every(name: string, intervalMs: number, run: () => Promise<unknown>): void {
   if (jobs().has(name)) return;
   const job: Job = {
-    running: false,
-    timer: setInterval(async () => {
-      if (job.running) return;
-      job.running = true;
-      try {
-        await run();
-      } catch (error) {
-        log.error('background job failed', { job: name, err: error });
-      } finally {
-        job.running = false;
-      }
-    }, intervalMs),
+    current: null,
+    run: () => {
+      job.current ??= (async () => {
+        try {
+          await run();
+        } catch (error) {
+          log.error('background job failed', { job: name, err: error });
+        } finally {
+          job.current = null;
+        }
+      })();
+      return job.current;
+    },
+    timer: setInterval(() => void job.run(), intervalMs),
   };
   job.timer.unref();
   jobs().set(name, job);
+}
+
+/**
+ * Runs a job now rather than at its next tick, and resolves when a run that started after this
+ * call has ended (a run in progress may have read its inputs too early). A no-op for a job not started.
+ */
+export async function runNow(name: string): Promise<void> {
+  const job = jobs().get(name);
+  if (!job) return;
+  await job.current;
+  await job.run();
 }
 
 /** Stops every job (shutdown). */

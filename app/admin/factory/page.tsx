@@ -9,6 +9,7 @@ import { requireAdmin } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { factoryAdmin, type FactoryConfigDocument } from '@/lib/factory-client/admin';
 import { factoryConfigLimits } from '@/lib/factory-client/docs';
+import { smokeTestsByVersion } from '@/lib/store/smoke-test';
 import { changeConfigAction, endExperimentAction, rollbackAction, rotateKeyAction } from './actions';
 
 export const metadata: Metadata = { title: 'Factory · Admin' };
@@ -69,6 +70,7 @@ export default async function AdminFactoryPage() {
   }
 
   const current = config.value;
+  const smokeTests = await smokeTestsByVersion(history.status === 'fulfilled' ? history.value.map((v) => v.version) : []);
   const now = Date.now();
   const running = current.kind === 'experiment' && current.expiresAt !== null && Date.parse(current.expiresAt) > now ? { ...current, expiresAt: current.expiresAt } : null;
   const published = limits.status === 'fulfilled' ? limits.value : null;
@@ -102,7 +104,14 @@ export default async function AdminFactoryPage() {
 
       <div className="mb-8">
         {history.status === 'fulfilled' ? (
-          <ConfigHistory versions={history.value} current={current} rollbackAction={rollbackAction} rollbackLocked={running !== null} limits={safeMax} />
+          <ConfigHistory
+            versions={history.value}
+            current={current}
+            rollbackAction={rollbackAction}
+            rollbackLocked={running !== null}
+            limits={safeMax}
+            smokeTests={smokeTests}
+          />
         ) : (
           <Unavailable what="the history" error={history.reason} />
         )}
