@@ -17,6 +17,8 @@ import { addSink, type FinishedCall } from './record';
 export const DURATION_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 2.5, 5, 10, 15, 20, 30, 45, 60, 90, 120];
 const BREAKER_STATES = ['closed', 'half-open', 'open'] as const;
 const PENDING_CACHE_MS = 2_000;
+/** As the default smoke_test alert rule's window. */
+const SMOKE_WINDOW_MS = 60 * 60_000;
 
 interface Metrics {
   registry: Registry;
@@ -113,6 +115,27 @@ function create(): Metrics {
     registers: [registry],
     async collect() {
       this.set((await latestConfig()).appliedAt);
+    },
+  });
+  let smoke = { failed: 0, at: 0 };
+  new Gauge({
+    name: 'jwt_pizza_factory_smoke_test_failed',
+    help: 'The latest finished post-change smoke test within the last hour failed (1) or not (0); all instances: read from the shared database.',
+    registers: [registry],
+    async collect() {
+      if (Date.now() - smoke.at > PENDING_CACHE_MS) {
+        try {
+          const latest = await db.smokeTest.findFirst({
+            where: { status: { not: 'running' }, startedAt: { gte: new Date(Date.now() - SMOKE_WINDOW_MS) } },
+            orderBy: { startedAt: 'desc' },
+            select: { status: true },
+          });
+          smoke = { failed: latest?.status === 'failed' ? 1 : 0, at: Date.now() };
+        } catch (error) {
+          log.warn('smoke test gauge: database unavailable', { err: error });
+        }
+      }
+      this.set(smoke.failed);
     },
   });
   return { registry, requestDuration, requestTimeouts, factoryDuration, factoryTimeouts, children: new Map() };

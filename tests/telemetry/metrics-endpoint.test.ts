@@ -73,7 +73,7 @@ describe('GET /api/metrics', () => {
     expect(typeOf('jwt_pizza_http_request_duration_seconds')).toBe('HISTOGRAM');
     expect(typeOf('jwt_pizza_factory_call_timeouts_total')).toBe('COUNTER');
     expect(typeOf('jwt_pizza_http_request_timeouts_total')).toBe('COUNTER');
-    for (const gauge of ['jwt_pizza_factory_calls_in_flight', 'jwt_pizza_factory_oldest_in_flight_seconds', 'jwt_pizza_http_requests_in_flight', 'jwt_pizza_factory_breaker_state', 'jwt_pizza_orders_pending']) {
+    for (const gauge of ['jwt_pizza_factory_calls_in_flight', 'jwt_pizza_factory_oldest_in_flight_seconds', 'jwt_pizza_http_requests_in_flight', 'jwt_pizza_factory_breaker_state', 'jwt_pizza_orders_pending', 'jwt_pizza_factory_smoke_test_failed']) {
       expect(typeOf(gauge)).toBe('GAUGE');
     }
     expect(typeOf('jwt_pizza_process_cpu_seconds_total')).toBe('COUNTER');
@@ -100,6 +100,7 @@ describe('GET /api/metrics', () => {
       ]),
     );
     expect(sample('jwt_pizza_orders_pending')).toEqual([{ value: '0' }]);
+    expect(sample('jwt_pizza_factory_smoke_test_failed')).toEqual([{ value: '0' }]);
     expect(sample('jwt_pizza_factory_calls_in_flight')).toEqual([{ value: '0' }]);
   });
 
@@ -115,5 +116,41 @@ describe('GET /api/metrics', () => {
       for (const name of names) expect(families.has(name), `${file} uses ${name}`).toBe(true);
       for (const rule of text.matchAll(/\bjwt_pizza:[a-z0-9_:]+/g)) expect(readFileSync(path.join(process.cwd(), 'ops/prometheus-alerts.yml'), 'utf8')).toContain(`record: ${rule[0]}`);
     }
+  });
+
+  it('ops/prometheus-alerts.yml mirrors the app\'s default alert rules: each one, with its severity, pending and keep-firing periods', async () => {
+    const { defaultRules, criticalThresholdMs } = await import('@/lib/telemetry/alerts/rules');
+    const defaults = { sloTargetMs: 1_000, budgetMs: 2_000, probeIntervalMs: 15_000 }; // as the file's header says
+    const text = readFileSync(path.join(process.cwd(), 'ops/prometheus-alerts.yml'), 'utf8');
+    const ms = (duration: string) => {
+      const [, n, unit] = /^(\d+)(ms|s|m|h)$/.exec(duration) ?? [];
+      return Number(n) * { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[unit as 'ms' | 's' | 'm' | 'h'];
+    };
+    const alerts = text
+      .split(/\n\s+- alert: /)
+      .slice(1)
+      .map((block) => ({
+        name: block.split('\n')[0],
+        block,
+        rule: /\n\s+rule: ([a-z-]+)/.exec(block)?.[1],
+        severity: /\n\s+severity: (\w+)/.exec(block)?.[1],
+        forMs: ms(/\n\s+for: (\w+)/.exec(block)?.[1] ?? '0s'),
+        keepFiringForMs: ms(/\n\s+keep_firing_for: (\w+)/.exec(block)?.[1] ?? '0s'),
+      }));
+    for (const rule of defaultRules(defaults)) {
+      const mirrors = alerts.filter((a) => a.rule === rule.id);
+      expect(mirrors.length, rule.id).toBeGreaterThan(0);
+      for (const alert of mirrors) {
+        expect({ alert: alert.name, severity: alert.severity, forMs: alert.forMs, keepFiringForMs: alert.keepFiringForMs }).toEqual({
+          alert: alert.name,
+          severity: rule.severity,
+          forMs: rule.forMs,
+          keepFiringForMs: rule.keepFiringForMs,
+        });
+      }
+    }
+    const critical = alerts.find((a) => a.rule === 'factory-latency-critical')!;
+    expect(critical.block).toContain(`> ${criticalThresholdMs(defaults) / 1000}\n`);
+    expect(alerts.filter((a) => a.rule && !defaultRules(defaults).some((r) => r.id === a.rule))).toEqual([]);
   });
 });
