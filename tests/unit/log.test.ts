@@ -63,4 +63,16 @@ describe('log redaction', () => {
     expect(error).toMatchObject({ level: 'error', msg: 'failed', err: { type: 'Error', message: 'boom' } });
     expect(error.err.stack).toContain('log.test.ts');
   });
+
+  it('writes in batches: nothing at once, then the lines of each stream in one write, in order', async () => {
+    log.info('first', { n: 1 });
+    log.info('second', { n: 2 });
+    log.warn('third', { n: 3 });
+    expect(out).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(out).toHaveLength(2);
+    const [stdout, stderr] = out.map((chunk) => chunk.trim().split('\n').map((line) => JSON.parse(line).msg));
+    expect(stdout).toEqual(['first', 'second']);
+    expect(stderr).toEqual(['third']);
+  });
 });
