@@ -73,18 +73,17 @@ export function requestObserver({ pages, routeOf }: { pages: boolean; routeOf: (
       if (header !== requestId) request.headers['x-request-id'] = requestId;
       const context: RequestContext = { requestId, factoryTimedOut: false };
       enterRequest(context);
-      const outer = serving.get(requestId);
       // The rewrite's target records the request (as api or page); the outer pass is only a proxy.
-      if (outer && request.headers['x-forwarded-for']) outer.proxied = true;
-      else serving.set(requestId, context);
+      const outer = request.headers['x-forwarded-for'] ? serving.get(requestId) : undefined;
+      if (outer) outer.proxied = true;
       const pathname = (request.url ?? '/').split('?')[0] ?? '/';
-      const recorded = pages && !SKIPPED_PATHS.test(pathname);
+      if (!pages || SKIPPED_PATHS.test(pathname)) return context;
+      if (!outer) serving.set(requestId, context);
       const method = request.method ?? 'GET';
       // While in flight the series is the path; the route template is looked up at the end.
-      const tracker = recorded ? trackCall({ kind: kindOf(method), series: pathname, method, origin: 'live' }) : undefined;
+      const tracker = trackCall({ kind: kindOf(method), series: pathname, method, origin: 'live' });
       response.once('close', () => {
         if (serving.get(requestId) === context) serving.delete(requestId);
-        if (!tracker) return;
         if (context.recordedAsApi || context.proxied) return tracker.discard();
         const status = response.statusCode;
         const detail = response.writableFinished ? undefined : 'client closed';
