@@ -4,6 +4,7 @@
 //   BENCH_WARMUP       seconds of warm-up load per case before its first run (default 3)
 //   BENCH_CONNECTIONS  comma-separated connection counts (default 10,50)
 //   BENCH_ROUNDS       measure everything this many times, interleaved, and report the median (default 1)
+//   BENCH_SLICE_S      telemetry on/off pairs are measured in turns, in slices of this many seconds (default 2)
 //   BENCH_ONLY         comma-separated case ids or groups (menu, telemetry, drill, detect), e.g. menu,order,drill (default: all)
 //   BENCH_DRILL_S      seconds the incident drill keeps 20 diners ordering (default 60)
 //   BENCH_DETECT_DRILLS  time-to-detect drills (default 10)
@@ -14,21 +15,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { timeToDetect } from './bench/detect.mjs';
 import { DRILL_ADMIN_KEY, orderingDrill } from './bench/drill.mjs';
-import { measure, settle, warmUp } from './bench/measure.mjs';
+import { measure, measureInterleaved, settle, warmUp } from './bench/measure.mjs';
 import { detectLines, drillLines, markdown, ratioLines, textTable } from './bench/report.mjs';
 import { BENCH_ADMIN, ensureBuild, root, startBare, startServer, stopAll } from './bench/servers.mjs';
 
 const durationS = Number(process.env.BENCH_DURATION ?? 10);
 const warmupS = Number(process.env.BENCH_WARMUP ?? 3);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
+const sliceS = Number(process.env.BENCH_SLICE_S ?? 2);
 const connectionLevels = (process.env.BENCH_CONNECTIONS ?? '10,50').split(',').map(Number);
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()) : undefined;
 const firstPort = Number(process.env.BENCH_PORT ?? 3401);
 const resultsDir = path.join(root, 'bench', 'results');
 const logDir = path.join(resultsDir, 'logs');
 
-if (!(durationS > 0) || !(warmupS > 0) || !(rounds >= 1) || connectionLevels.some((c) => !(c > 0))) {
-  throw new Error('BENCH_DURATION, BENCH_WARMUP, BENCH_ROUNDS and BENCH_CONNECTIONS must be positive numbers');
+if (!(durationS > 0) || !(warmupS > 0) || !(rounds >= 1) || !(sliceS > 0) || connectionLevels.some((c) => !(c > 0))) {
+  throw new Error('BENCH_DURATION, BENCH_WARMUP, BENCH_ROUNDS, BENCH_SLICE_S and BENCH_CONNECTIONS must be positive numbers');
 }
 
 const cpuProfileDir = process.env.BENCH_CPU_PROFILE ? path.resolve(process.env.BENCH_CPU_PROFILE) : undefined;
@@ -63,6 +65,8 @@ function server(name) {
  * The cases, measured in this order. `request` is { method, path, headers, body } or an async
  * function of the server returning one (for set-up such as registering a user).
  * `minDurationS` lengthens runs of slow cases, whose latency is seconds at 50 connections.
+ * `pairedWith`: when both cases are selected, they are measured together, in turns
+ * (measureInterleaved), so that the telemetry's cost is not lost in the machine's noise.
  */
 const CASES = [
   {
@@ -81,6 +85,7 @@ const CASES = [
   {
     id: 'menu-telemetry-off',
     group: 'telemetry',
+    pairedWith: 'menu',
     title: 'GET /api/order/menu (TELEMETRY=off)',
     server: 'app-no-telemetry',
     request: { path: '/api/order/menu' },
@@ -114,6 +119,7 @@ const CASES = [
   {
     id: 'order-telemetry-off',
     group: 'telemetry',
+    pairedWith: 'order',
     title: 'POST /api/order (TELEMETRY=off)',
     server: 'app-no-telemetry',
     request: orderRequest,
@@ -156,6 +162,7 @@ async function checkOnce(target, request) {
 }
 
 const selected = CASES.filter((c) => !only || only.includes(c.id) || only.includes(c.group));
+const pairedAfter = (benchCase) => benchCase.pairedWith !== undefined && selected.some((c) => c.id === benchCase.pairedWith);
 const drillSelected = !only || only.includes('drill');
 const drillS = Number(process.env.BENCH_DRILL_S ?? 60);
 const detectSelected = !only || only.includes('detect');
@@ -248,14 +255,20 @@ async function main() {
   for (let round = 1; round <= rounds; round++) {
     for (const connections of connectionLevels) {
       for (const benchCase of selected) {
-        const { target, request } = await prepare(benchCase);
-        await settle(target);
-        process.stdout.write(`  ${rounds > 1 ? `[${round}/${rounds}] ` : ''}${benchCase.title} @ ${connections} ... `);
+        if (pairedAfter(benchCase)) continue; // measured with its partner
+        const partner = selected.find((c) => c.pairedWith === benchCase.id);
+        const group = partner ? [benchCase, partner] : [benchCase];
+        const targets = [];
+        for (const c of group) targets.push(await prepare(c));
+        for (const { target } of targets) await settle(target);
+        process.stdout.write(`  ${rounds > 1 ? `[${round}/${rounds}] ` : ''}${group.map((c) => c.title).join(' | ')} @ ${connections} ... `);
         const runS = Math.max(durationS, benchCase.minDurationS ?? 0);
-        const row = { id: benchCase.id, title: benchCase.title, server: benchCase.server, round, ...(await measure(target, request, { connections, durationS: runS })) };
-        runs.push(row);
-        const failures = row.non2xx + row.errors;
-        console.log(`${Math.round(row.reqPerSec)} req/s${failures ? `  (!) status codes ${JSON.stringify(row.statusCodes)}, ${row.errors} errors (${row.timeouts} timeouts)` : ''}`);
+        const measured = partner
+          ? await measureInterleaved(targets, { connections, durationS: runS, sliceS })
+          : [await measure(targets[0].target, targets[0].request, { connections, durationS: runS })];
+        const rows = measured.map((m, i) => ({ id: group[i].id, title: group[i].title, server: group[i].server, round, ...m }));
+        runs.push(...rows);
+        console.log(rows.map((row) => `${Math.round(row.reqPerSec)} req/s${row.non2xx + row.errors ? `  (!) status codes ${JSON.stringify(row.statusCodes)}, ${row.errors} errors (${row.timeouts} timeouts)` : ''}`).join(' | '));
       }
     }
   }
@@ -278,7 +291,7 @@ async function main() {
   const report = {
     date: new Date(startedAt).toISOString(),
     machine,
-    config: { durationS, warmupS, rounds, connections: connectionLevels, only: only ?? null, ports: Object.fromEntries(Object.entries(SERVERS).map(([n, s]) => [n, firstPort + s.portOffset])) },
+    config: { durationS, warmupS, rounds, sliceS, connections: connectionLevels, only: only ?? null, ports: Object.fromEntries(Object.entries(SERVERS).map(([n, s]) => [n, firstPort + s.portOffset])) },
     results,
     ratios: ratios(results),
     runs,
@@ -292,6 +305,7 @@ async function main() {
       'Max RSS is the summed VmRSS of the server process tree, sampled every 250 ms during the measured run. One app server serves the menu, franchise, login and order cases, so its RSS includes what earlier runs left on the heap.',
       'CPU ms/req is the server process tree\'s user+system CPU time during the run divided by the requests completed; it is steadier than req/s here.',
       'Other CPU is the share of the whole machine\'s CPU (all cores) used during the run by processes other than the server and the bench itself: other work competing with the measurement. Rows with a high figure are unreliable.',
+      'Telemetry on/off pairs (menu and menu-telemetry-off, order and order-telemetry-off) are measured together, in turns: slices of BENCH_SLICE_S seconds (default 2), A B B A A B …, for the run\'s duration each, so that other work on the machine, which comes and goes over seconds, weighs on both alike. Their req/s is requests over the summed slice time, CPU per request the summed CPU over the requests, and their latencies the median of the slices\'.',
       'Latencies are whole milliseconds (autocannon\'s resolution); <1 means under one millisecond.',
       'Time to detect: on its own server (probe every 15 s, alert evaluation every 2 s, no customer traffic), each drill starts a factory experiment with processingDelayMs 32000 and polls GET /api/alerts until an enabled critical rule has a new firing transition; detect time is that transition\'s `at` minus the configuration version\'s `createdAt`. Then the experiment ends and the next drill waits until no critical rule is firing or pending. Before the drills, keep-firing periods are shortened, the latency rule\'s window is cut to 10 s and the burn-rate rule is turned off (PUT /api/alerts/:id), so that each drill ends within seconds; none of these edits makes a rule fire sooner.',
       'The drill: an experiment sets the factory\'s processingDelayMs to 32000 (the incident); 20 diners each order, wait 1 s and order again; then the experiment ends and every accepted order must become fulfilled. Customer wait is the time POST /api/order took; lost counts accepted orders that were missing or failed at the end.',

@@ -79,3 +79,51 @@ export async function measure(server, request, { connections, durationS }) {
     durationS: result.duration,
   };
 }
+
+const median = (values) => {
+  const sorted = values.filter((v) => v != null).sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : null;
+};
+
+/**
+ * Measures several targets ({server, request}) at once for a fair comparison on a noisy
+ * machine: `durationS` each, cut into slices of `sliceS` taken in turns (A B B A A B …), so
+ * that load from other work, which changes over seconds, falls on all of them alike. Each
+ * target's row sums its slices (requests, CPU, time); latencies are the median of its slices'.
+ */
+export async function measureInterleaved(targets, { connections, durationS, sliceS }) {
+  const slices = Math.max(1, Math.round(durationS / sliceS));
+  const perTarget = targets.map(() => []);
+  for (let i = 0; i < slices; i++) {
+    const order = i % 2 === 0 ? targets.map((_, t) => t) : targets.map((_, t) => targets.length - 1 - t);
+    for (const t of order) perTarget[t].push(await measure(targets[t].server, targets[t].request, { connections, durationS: sliceS }));
+  }
+  return perTarget.map((rows) => {
+    const sum = (key) => rows.reduce((total, r) => total + r[key], 0);
+    const seconds = sum('durationS');
+    const requests = sum('requests');
+    const cpuMs = rows.reduce((total, r) => total + (r.serverCpuMsPerReq ?? 0) * r.requests, 0);
+    const weighted = (key) => rows.reduce((total, r) => total + r[key] * r.durationS, 0) / seconds;
+    const statusCodes = {};
+    for (const r of rows) for (const [code, n] of Object.entries(r.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + n;
+    return {
+      connections,
+      reqPerSec: requests / seconds,
+      requests,
+      latencyP50Ms: median(rows.map((r) => r.latencyP50Ms)),
+      latencyP99Ms: median(rows.map((r) => r.latencyP99Ms)),
+      ok2xx: sum('ok2xx'),
+      non2xx: sum('non2xx'),
+      errors: sum('errors'),
+      timeouts: sum('timeouts'),
+      statusCodes,
+      maxRssMB: Math.max(...rows.map((r) => r.maxRssMB)),
+      serverCpuMsPerReq: requests ? cpuMs / requests : null,
+      serverCpuPct: weighted('serverCpuPct'),
+      loadGenCpuPct: weighted('loadGenCpuPct'),
+      otherCpuPct: weighted('otherCpuPct'),
+      durationS: seconds,
+      slices: rows.length,
+    };
+  });
+}
