@@ -264,7 +264,7 @@ async function main() {
         process.stdout.write(`  ${rounds > 1 ? `[${round}/${rounds}] ` : ''}${group.map((c) => c.title).join(' | ')} @ ${connections} ... `);
         const runS = Math.max(durationS, benchCase.minDurationS ?? 0);
         const measured = partner
-          ? await measureInterleaved(targets, { connections, durationS: runS, sliceS })
+          ? await measureInterleaved(targets.map(({ target, request }) => ({ server: target, request })), { connections, durationS: runS, sliceS })
           : [await measure(targets[0].target, targets[0].request, { connections, durationS: runS })];
         const rows = measured.map((m, i) => ({ id: group[i].id, title: group[i].title, server: group[i].server, round, ...m }));
         runs.push(...rows);
