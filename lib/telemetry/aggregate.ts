@@ -27,6 +27,8 @@ export interface Bucket extends BucketLabels {
   timeouts: number;
   sketch: Sketch;
   dirty: boolean;
+  /** Forgotten by the aggregator (evictFinished): never reused. */
+  evicted?: boolean;
 }
 
 /** A bucket as written to the database. */
@@ -44,6 +46,8 @@ export interface Aggregator {
   buckets: Map<string, Bucket>;
   /** Distinct kind+series seen, to cap cardinality. */
   series: Set<string>;
+  /** Per label set: the buckets (one per resolution) the latest value went into, to skip the lookups while their period lasts. */
+  current: Map<string, Bucket[]>;
 }
 
 /** Beyond this many distinct series, new ones are folded into OTHER_SERIES. */
@@ -52,7 +56,7 @@ export const OTHER_SERIES = '(other)';
 /** Buckets that could not be written for this long are dropped, so a database outage cannot exhaust memory. */
 const GIVE_UP_AFTER_MS = 15 * 60_000;
 
-export const newAggregator = (): Aggregator => ({ buckets: new Map(), series: new Set() });
+export const newAggregator = (): Aggregator => ({ buckets: new Map(), series: new Set(), current: new Map() });
 
 export const bucketStartOf = (at: number, resolution: Resolution) => at - (at % (resolution * 1000));
 
@@ -65,21 +69,36 @@ function boundedSeries(aggregator: Aggregator, kind: string, series: string): st
 }
 
 export function aggregate(aggregator: Aggregator, labels: BucketLabels, at: number, valueMs: number, timedOut: boolean): void {
-  const series = boundedSeries(aggregator, labels.kind, labels.series);
-  const labelKey = `${labels.kind}|${series}|${labels.method}|${labels.status}|${labels.origin}`;
-  for (const resolution of RESOLUTIONS) {
+  const labelKey = `${labels.kind}|${labels.series}|${labels.method}|${labels.status}|${labels.origin}`;
+  let current = aggregator.current.get(labelKey);
+  if (!current) {
+    current = [];
+    aggregator.current.set(labelKey, current);
+  }
+  for (let i = 0; i < RESOLUTIONS.length; i++) {
+    const resolution = RESOLUTIONS[i]!;
     const start = bucketStartOf(at, resolution);
-    const key = `${resolution}|${start}|${labelKey}`;
-    let bucket = aggregator.buckets.get(key);
-    if (!bucket) {
-      bucket = { ...labels, series, resolution, start, count: 0, timeouts: 0, sketch: newSketch(), dirty: true };
-      aggregator.buckets.set(key, bucket);
+    let bucket = current[i];
+    if (!bucket || bucket.start !== start || bucket.evicted) {
+      bucket = bucketFor(aggregator, labels, resolution, start);
+      current[i] = bucket;
     }
     bucket.count += 1;
     if (timedOut) bucket.timeouts += 1;
     addValue(bucket.sketch, valueMs);
     bucket.dirty = true;
   }
+}
+
+function bucketFor(aggregator: Aggregator, labels: BucketLabels, resolution: Resolution, start: number): Bucket {
+  const series = boundedSeries(aggregator, labels.kind, labels.series);
+  const key = `${resolution}|${start}|${labels.kind}|${series}|${labels.method}|${labels.status}|${labels.origin}`;
+  let bucket = aggregator.buckets.get(key);
+  if (!bucket) {
+    bucket = { ...labels, series, resolution, start, count: 0, timeouts: 0, sketch: newSketch(), dirty: true };
+    aggregator.buckets.set(key, bucket);
+  }
+  return bucket;
 }
 
 /** Snapshots the dirty buckets as rows and marks them clean. Call `markFailed` if writing them fails. */
@@ -112,6 +131,11 @@ export function evictFinished(aggregator: Aggregator, now: number): void {
   for (const [key, bucket] of aggregator.buckets) {
     const end = bucket.start + bucket.resolution * 1000;
     if (end > now) continue;
-    if (!bucket.dirty || end < now - GIVE_UP_AFTER_MS) aggregator.buckets.delete(key);
+    if (!bucket.dirty || end < now - GIVE_UP_AFTER_MS) {
+      aggregator.buckets.delete(key);
+      bucket.evicted = true;
+    }
   }
+  // Label sets whose buckets are all gone.
+  for (const [labelKey, current] of aggregator.current) if (current.every((b) => b.evicted)) aggregator.current.delete(labelKey);
 }
