@@ -196,7 +196,9 @@ function medianRows(runs) {
   return rows;
 }
 
-function ratios(results) {
+const medianOf = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+
+function ratios(results, runs) {
   const row = (id, conns) => results.find((r) => r.id === id && r.connections === conns);
   const menuCacheGain = {};
   const menuCacheCpuGain = {};
@@ -210,12 +212,17 @@ function ratios(results) {
       menuCacheCpuGain[conns] = uncached.serverCpuMsPerReq / cached.serverCpuMsPerReq;
     }
     for (const [on, off] of [['menu', 'menu-telemetry-off'], ['order', 'order-telemetry-off']]) {
-      const withTelemetry = row(on, conns);
-      const without = row(off, conns);
-      if (withTelemetry && without) {
+      // Per round, the pair measured together; then the median over the rounds.
+      const pairs = [];
+      for (const withTelemetry of runs.filter((r) => r.id === on && r.connections === conns)) {
+        const without = runs.find((r) => r.id === off && r.connections === conns && r.round === withTelemetry.round);
+        if (without) pairs.push({ withTelemetry, without });
+      }
+      if (pairs.length) {
         (telemetryCost[on] ??= {})[conns] = {
-          throughputLossPct: 100 * (1 - withTelemetry.reqPerSec / without.reqPerSec),
-          cpuPerReqGainPct: 100 * (withTelemetry.serverCpuMsPerReq / without.serverCpuMsPerReq - 1),
+          throughputLossPct: medianOf(pairs.map((p) => 100 * (1 - p.withTelemetry.reqPerSec / p.without.reqPerSec))),
+          cpuPerReqGainPct: medianOf(pairs.map((p) => 100 * (p.withTelemetry.serverCpuMsPerReq / p.without.serverCpuMsPerReq - 1))),
+          rounds: pairs.length,
         };
       }
     }
@@ -293,7 +300,7 @@ async function main() {
     machine,
     config: { durationS, warmupS, rounds, sliceS, connections: connectionLevels, only: only ?? null, ports: Object.fromEntries(Object.entries(SERVERS).map(([n, s]) => [n, firstPort + s.portOffset])) },
     results,
-    ratios: ratios(results),
+    ratios: ratios(results, runs),
     runs,
     drill,
     detect,

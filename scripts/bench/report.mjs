@@ -50,7 +50,7 @@ export function ratioLines(ratios) {
   for (const [route, byConns] of Object.entries(ratios.telemetryCost ?? {})) {
     for (const [conns, cost] of Object.entries(byConns)) {
       lines.push(
-        `Telemetry cost on ${route} at ${conns} connections: ${cost.throughputLossPct.toFixed(1)} % less throughput, ${cost.cpuPerReqGainPct.toFixed(1)} % more CPU per request (target < 5 %: ${cost.throughputLossPct < 5 ? 'met' : 'NOT met'})`,
+        `Telemetry cost on ${route} at ${conns} connections (median of ${cost.rounds} paired run(s)): ${cost.throughputLossPct.toFixed(1)} % less throughput, ${cost.cpuPerReqGainPct.toFixed(1)} % more CPU per request (target < 5 %: ${cost.throughputLossPct < 5 ? 'met' : 'NOT met'})`,
       );
     }
   }
