@@ -1,0 +1,68 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { editFromFields, ruleFields } from '@/components/admin/alerts/rule-fields';
+import { requireAdmin } from '@/lib/auth/session';
+import { AppError } from '@/lib/errors';
+import { failedForm, formValues, invalidForm, type FormState } from '@/lib/form-state';
+import { resetRule, saveRule } from '@/lib/telemetry/alerts/catalog';
+import { alertsConfig, currentRules } from '@/lib/telemetry/alerts/engine';
+import { plainMessage, ruleEditForm, ruleTarget } from './schemas';
+
+/** Admins' edits of the alert rules. Each action checks the admin again and validates its form. */
+
+const PATH = '/admin/alerts';
+const issues = z.array(z.object({ path: z.string(), message: z.string() }));
+
+async function ruleFor(values: Record<string, string>) {
+  const target = ruleTarget.safeParse(values);
+  if (!target.success) return null;
+  return (await currentRules(undefined, alertsConfig())).find((r) => r.id === target.data.ruleId) ?? null;
+}
+
+const unknownRule: FormState = { status: 'error', message: 'This alert rule no longer exists. Reload the page.' };
+
+/** The rule schema's verdict, each problem next to its field ("windows.0" for a window pair). */
+function ruleFailure(error: unknown, values: Record<string, string>, fieldNames: string[]): FormState {
+  if (!(error instanceof AppError) || error.code !== 'bad_request') return failedForm(error, values);
+  const problems = issues.safeParse(error.details);
+  if (!problems.success) return failedForm(error, values);
+  const fieldErrors: Record<string, string> = {};
+  const other: string[] = [];
+  for (const { path, message } of problems.data) {
+    const field = fieldNames.find((name) => name === path) ?? (/^windows\.\d+$/.test(path) ? path : undefined);
+    if (field) fieldErrors[field] ??= plainMessage(message);
+    else other.push(`${path || 'rule'}: ${plainMessage(message)}`);
+  }
+  return { status: 'error', message: other.length ? `The rule was not saved: ${other.join('; ')}.` : 'The rule was not saved: please fix the highlighted fields.', fieldErrors, values };
+}
+
+export async function saveRuleAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const admin = await requireAdmin(PATH);
+  const values = formValues(formData);
+  const rule = await ruleFor(values);
+  if (!rule) return unknownRule;
+  const fields = ruleFields(rule);
+  const parsed = ruleEditForm(fields).safeParse(values);
+  if (!parsed.success) return invalidForm(parsed.error, values);
+  const numbers = Object.fromEntries(fields.map((f) => [f.name, (parsed.data as Record<string, unknown>)[f.name] as number]));
+  const edit = { enabled: parsed.data.enabled, severity: parsed.data.severity, ...editFromFields(rule, numbers) };
+  try {
+    await saveRule(rule.id, edit, admin.email, alertsConfig());
+  } catch (error) {
+    return ruleFailure(error, values, fields.map((f) => f.name));
+  }
+  revalidatePath(PATH);
+  return { status: 'success', message: `Saved “${rule.name}”. The engine uses it from its next evaluation.` };
+}
+
+export async function resetRuleAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const admin = await requireAdmin(PATH);
+  const values = formValues(formData);
+  const rule = await ruleFor(values);
+  if (!rule) return unknownRule;
+  await resetRule(rule.id, admin.email);
+  revalidatePath(PATH);
+  return { status: 'success', message: `“${rule.name}” is back to its default.` };
+}
