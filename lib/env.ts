@@ -62,6 +62,12 @@ const schema = z.object({
     .default(15_000),
   FACTORY_LATENCY_SLO_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
   ALERT_EVAL_INTERVAL_MS: z.coerce.number().int().min(500).max(60_000).default(2_000),
+  PUBLIC_URL: z.url().optional(),
+  ALERT_WEBHOOK_URL: z.url().optional(),
+  ALERT_WEBHOOK_FORMAT: z.enum(['generic', 'slack']).default('generic'),
+  ALERT_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  ALERT_WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(100).max(3_600_000).default(1_000),
+  INCIDENT_CAUSE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
   METRICS_TOKEN: optionalSecret(16),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
   OTEL_EXPORTER_OTLP_HEADERS: z
@@ -109,7 +115,22 @@ export interface Env {
   factorySafeEnvelope: { maxProcessingDelayMs: number; maxFailureRate: number; maxBadJwtRate: number };
   /** How long a new signing key is published in the JWKS before it signs. */
   factoryKeyPublishLeadMs: number;
+  /** The app's address in links sent out (webhook notifications). */
+  publicUrl: string;
+  incidents: IncidentsConfig;
   telemetry: TelemetryConfig;
+}
+
+export interface IncidentsConfig {
+  /** Where incident notifications are POSTed; unset: notifications are recorded as skipped. */
+  webhookUrl: string | undefined;
+  webhookFormat: 'generic' | 'slack';
+  /** Delivery attempts before a notification is given up as failed. */
+  webhookMaxAttempts: number;
+  /** The first retry's delay; each next one doubles (capped at 5 min). */
+  webhookBackoffMs: number;
+  /** A factory change applied this long before the first bad measurement is the likely cause. */
+  causeWindowMs: number;
 }
 
 export interface TelemetryConfig {
@@ -203,6 +224,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       maxBadJwtRate: e.FACTORY_SAFE_MAX_BAD_JWT_RATE,
     },
     factoryKeyPublishLeadMs: e.FACTORY_KEY_PUBLISH_LEAD_MS,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    incidents: {
+      webhookUrl: e.ALERT_WEBHOOK_URL,
+      webhookFormat: e.ALERT_WEBHOOK_FORMAT,
+      webhookMaxAttempts: e.ALERT_WEBHOOK_MAX_ATTEMPTS,
+      webhookBackoffMs: e.ALERT_WEBHOOK_BACKOFF_MS,
+      causeWindowMs: e.INCIDENT_CAUSE_WINDOW_MINUTES * 60_000,
+    },
     telemetry: {
       enabled: e.TELEMETRY,
       pages: e.TELEMETRY_PAGES,

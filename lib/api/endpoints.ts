@@ -11,6 +11,36 @@ const T = '-H "Authorization: Bearer tttttt"';
 const J = "-H 'Content-Type: application/json'";
 const exampleUser = { id: 2, name: 'pizza diner', email: 'd@jwt.com', roles: [{ role: 'diner' }] };
 
+const EXAMPLE_INCIDENT = {
+  id: 1,
+  status: 'open',
+  title: 'Smoke test after a factory change failed after factory configuration v5',
+  severity: 'critical',
+  firstBadAt: '2026-11-26T20:05:00.400Z',
+  detectedAt: '2026-11-26T20:05:02.000Z',
+  acknowledgedAt: null,
+  acknowledgedBy: null,
+  mitigatedAt: null,
+  resolvedAt: null,
+  timeToDetectMs: 1600,
+  timeToAcknowledgeMs: null,
+  timeToMitigateMs: null,
+  configVersion: 5,
+  ruleIds: ['factory-smoke-test', 'factory-latency-critical'],
+  likelyCause: {
+    changeId: 12,
+    version: 5,
+    type: 'experiment.started',
+    kind: 'experiment',
+    author: 'ops@jwt.pizza',
+    reason: 'drill',
+    appliedAt: '2026-11-26T20:05:00.210Z',
+    diff: [{ path: 'processingDelayMs', from: 0, to: 32000 }],
+    leadMs: 190,
+    href: '/admin/factory#version-5',
+  },
+};
+
 export const api = {
   register: spec({
     method: 'POST',
@@ -217,6 +247,82 @@ export const api = {
         },
       ],
     },
+  }),
+  updateAlertRule: spec({
+    method: 'PUT',
+    path: '/api/alerts/:id',
+    access: 'admin',
+    params: s.alertRuleParams,
+    body: s.alertRuleEditBody,
+    description:
+      'Edit an alert rule: any of its fields except id and kind (e.g. thresholdMs, forMs, keepFiringForMs, enabled, severity); validated against the rule\'s schema (400 names the field), audited in its history. Returns the rule now in force',
+    example: `curl -X PUT localhost:3000/api/alerts/factory-latency-critical -d '{"keepFiringForMs": 10000}' ${J} ${T}`,
+    response: { id: 'factory-latency-critical', name: 'Factory latency critical', severity: 'critical', kind: 'latency_critical', thresholdMs: 2000, windowMs: 30000, enabled: true, forMs: 0, keepFiringForMs: 10000 },
+  }),
+  resetAlertRule: spec({
+    method: 'DELETE',
+    path: '/api/alerts/:id',
+    access: 'admin',
+    params: s.alertRuleParams,
+    description: 'Put an alert rule back to its default; returns the rule now in force',
+    example: `curl -X DELETE localhost:3000/api/alerts/factory-latency-critical ${T}`,
+    response: { id: 'factory-latency-critical', name: 'Factory latency critical', severity: 'critical', kind: 'latency_critical', thresholdMs: 2000, windowMs: 30000, enabled: true, forMs: 0, keepFiringForMs: 60000 },
+  }),
+  listIncidents: spec({
+    method: 'GET',
+    path: '/api/incidents',
+    access: 'admin',
+    query: s.incidentListQuery,
+    description:
+      'Incidents, newest first (at most 100; status=open|resolved to filter). A critical alert opens one or joins the open one. Times are ISO, durations ms: time to detect (first bad measurement → alert), to acknowledge (alert → ack), to mitigate (first bad measurement → mitigation); likelyCause is the factory configuration change applied shortly before the first bad measurement',
+    example: `curl 'localhost:3000/api/incidents?status=open' ${T}`,
+    response: { incidents: [EXAMPLE_INCIDENT] },
+  }),
+  getIncident: spec({
+    method: 'GET',
+    path: '/api/incidents/:id',
+    access: 'admin',
+    params: s.incidentParams,
+    description:
+      'One incident with its impact (orders placed in the window that waited longer than the SLO target or failed, distinct customers, their share of the customers who ordered, the worst wait) and its timeline, oldest first: first bad measurement, alerts firing and resolving, configuration changes and rollbacks in the window, smoke tests, acknowledgement, notifications, mitigation, resolution',
+    example: `curl localhost:3000/api/incidents/1 ${T}`,
+    response: {
+      ...EXAMPLE_INCIDENT,
+      impact: { ordersAffected: 3, customersAffected: 2, customerShare: 1, worstWaitMs: 2004 },
+      timeline: [
+        { at: '2026-11-26T20:05:00.210Z', type: 'config_change', title: 'Factory configuration v5 (experiment) by ops@jwt.pizza: processingDelayMs 0 → 32000 — “drill”', href: '/admin/factory#version-5', diff: [{ path: 'processingDelayMs', from: 0, to: 32000 }] },
+        { at: '2026-11-26T20:05:00.400Z', type: 'first_bad_measurement', title: 'Smoke test after configuration v5 started and failed at slo' },
+        { at: '2026-11-26T20:05:02.000Z', type: 'alert_firing', title: 'Smoke test after a factory change failed fired: smoke test after configuration v5 failed at slo: over 1000 ms' },
+      ],
+    },
+  }),
+  acknowledgeIncident: spec({
+    method: 'POST',
+    path: '/api/incidents/:id/ack',
+    access: 'admin',
+    params: s.incidentParams,
+    description: 'Acknowledge an incident as the caller; idempotent (the first acknowledgement wins). PUT works too',
+    example: `curl -X POST localhost:3000/api/incidents/1/ack ${T}`,
+    response: { ...EXAMPLE_INCIDENT, acknowledgedAt: '2026-11-26T20:05:40.000Z', acknowledgedBy: 'admin@jwt.pizza', timeToAcknowledgeMs: 38000 },
+  }),
+  acknowledgeIncidentPut: spec({
+    method: 'PUT',
+    path: '/api/incidents/:id/ack',
+    access: 'admin',
+    params: s.incidentParams,
+    description: 'Same as POST /api/incidents/:id/ack',
+    example: `curl -X PUT localhost:3000/api/incidents/1/ack ${T}`,
+    response: { ...EXAMPLE_INCIDENT, acknowledgedAt: '2026-11-26T20:05:40.000Z', acknowledgedBy: 'admin@jwt.pizza', timeToAcknowledgeMs: 38000 },
+  }),
+  incidentPostmortem: spec({
+    method: 'GET',
+    path: '/api/incidents/:id/postmortem',
+    access: 'admin',
+    params: s.incidentParams,
+    description:
+      'A postmortem draft as Markdown (text/markdown, downloaded as incident-<id>-<date>-postmortem.md): Summary, Detection, Impact, Timeline, Response, Root cause, Resolution, Prevention, Action items. Facts come from the record; judgement sections are left as “To fill in” prompts',
+    example: `curl -OJ localhost:3000/api/incidents/1/postmortem ${T}`,
+    response: '# Incident 1: Smoke test after a factory change failed after factory configuration v5\n\n## Summary\n…',
   }),
 } as const;
 

@@ -107,3 +107,10 @@ export const menuItemForm = menuItemBody.extend({
 
 /** GET /api/alerts: how many recent events to return per rule. */
 export const alertsQuery = z.object({ history: z.coerce.number().int().min(0).max(100).default(10) });
+
+/** Incidents: GET /api/incidents?status=, and the :id routes. */
+export const incidentListQuery = z.object({ status: z.enum(['open', 'resolved']).optional() });
+export const incidentParams = z.object({ id });
+/** PUT/DELETE /api/alerts/:id: a rule id; the body of PUT is a partial rule, validated against the rule's schema. */
+export const alertRuleParams = z.object({ id: z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a rule id (lowercase letters, digits and dashes)') });
+export const alertRuleEditBody = z.record(z.string(), z.unknown(), { error: 'must be a JSON object of rule fields' });

@@ -104,6 +104,11 @@ export function handler<S extends EndpointSpec>(
         body: spec.body ? parse(spec.body, await readJsonBody(request), 'body') : undefined,
       } as HandlerContext<S>;
       const result = await fn(ctx);
+      if (result instanceof Response) {
+        // Not JSON (e.g. a Markdown download): passed through with the CORS headers.
+        for (const [name, value] of Object.entries(corsHeaders(request))) result.headers.set(name, value);
+        return result;
+      }
       return result instanceof Reply ? json(request, result.status, result.body) : json(request, 200, result);
     } catch (error) {
       const { status, body } = toErrorResponse(error);

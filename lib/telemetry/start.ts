@@ -10,13 +10,15 @@ import { startPageTracing } from './page-tracing';
 import { startProbe } from './probe';
 import { prometheusMetrics } from './prometheus';
 import { enforceRetention } from './retention';
+import { startNotifications } from './notify';
 import { every, stopAllJobs } from './schedule';
 
 const RETENTION_EVERY_MS = 5 * 60_000;
 
 /**
  * Starts this process's telemetry: exporters, the background flush, the heartbeat, retention
- * cleanup (under a lease), the probe and the alert engine (under a lease). Called once by lib/startup.ts after migrations.
+ * cleanup (under a lease), the probe, the alert engine with incidents (under a lease) and the
+ * webhook notification delivery. Called once by lib/startup.ts after migrations.
  */
 export function startTelemetry(): void {
   const config = env().telemetry;
@@ -32,6 +34,7 @@ export function startTelemetry(): void {
   every('telemetry-retention', RETENTION_EVERY_MS, () => enforceRetention(config.retentionMs, thisInstance().id, RETENTION_EVERY_MS * 2));
   startProbe(config.probeIntervalMs);
   startAlerts(config.alertEvalIntervalMs);
+  startNotifications();
   // On shutdown, stop calling: the probe's keep-alive connection to the embedded factory would
   // otherwise keep Next's graceful close waiting forever. The last few seconds are flushed.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

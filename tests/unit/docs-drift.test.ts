@@ -57,6 +57,13 @@ describe('API docs cannot drift from the routes', () => {
         'POST /api/franchise/:franchiseId/store',
         'DELETE /api/franchise/:franchiseId/store/:storeId',
         'GET /api/alerts',
+        'PUT /api/alerts/:id',
+        'DELETE /api/alerts/:id',
+        'GET /api/incidents',
+        'GET /api/incidents/:id',
+        'POST /api/incidents/:id/ack',
+        'PUT /api/incidents/:id/ack',
+        'GET /api/incidents/:id/postmortem',
       ].sort(),
     );
   });

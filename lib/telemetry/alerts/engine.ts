@@ -7,6 +7,8 @@ import { thisInstance } from '../instance';
 import { isFailure } from '../labels';
 import { takeLease } from '../lease';
 import { readBuckets } from '../persist';
+import { log } from '@/lib/log';
+import { processIncidents } from '../incidents/lifecycle';
 import { every } from '../schedule';
 import { countAbove, decodeSketch } from '../sketch';
 import { loadRules } from './catalog';
@@ -202,6 +204,7 @@ export async function evaluateAlerts(db: Db = appDb, options: EvaluateOptions = 
   );
 
   const events: RecordedEvent[] = [];
+  const states = new Map<string, AlertState>();
   const writes = [];
   for (const rule of rules) {
     const row = rows.get(rule.id);
@@ -210,6 +213,7 @@ export async function evaluateAlerts(db: Db = appDb, options: EvaluateOptions = 
       : initialState(now);
     const evaluation = evaluate(rule, snapshot);
     const { next, transition } = step(previous, evaluation, now, rule);
+    states.set(rule.id, next);
     const notes = [...evaluation.notes];
     if (transition) events.push({ ruleId: rule.id, at: now, from: transition.from, to: transition.to, value: transition.value, detail: evaluation.detail ?? notes.shift() ?? null });
     for (const detail of notes) events.push({ ruleId: rule.id, at: now, from: next.state, to: next.state, value: next.value, detail });
@@ -230,6 +234,10 @@ export async function evaluateAlerts(db: Db = appDb, options: EvaluateOptions = 
       data: events.map((e) => ({ ruleId: e.ruleId, at: new Date(e.at), fromState: e.from, toState: e.to, value: e.value, detail: e.detail })),
     }),
   ]);
+  // Incidents follow the critical rules (the lease makes this the single writer); a failure is caught up next time.
+  await processIncidents(db, { now, rules, events, states, snapshot }, { sloMs: config.sloTargetMs, freshMs: config.freshMs }).catch((err: unknown) =>
+    log.error('incident processing failed', { err }),
+  );
   return { evaluated: true, events };
 }
 

@@ -1,0 +1,129 @@
+import 'server-only';
+import type { Db } from '@/lib/db';
+import type { Snapshot } from '../alerts/rules';
+import { isFailure } from '../labels';
+import { countAbove, decodeSketch } from '../sketch';
+
+/**
+ * What an incident is built from when it opens: the first bad measurement, the factory
+ * configuration in force then, and the likely cause.
+ *
+ * The first bad measurement is the earliest START of a call seen to be bad, among:
+ * - a factory call still in flight for longer than the SLO target (its start, from the heartbeats);
+ * - a failed post-change smoke test, or one still running past the SLO target (its startedAt);
+ * - an instance's last probe that was slower than the SLO target or failed (its start);
+ * - the first 10 s bucket within `lookbackMs` holding factory calls over the SLO target or
+ *   failures (its start: up to 10 s early, the bucket's granularity).
+ * Without any, it is the detection time.
+ */
+
+export type FirstBadSource = 'in_flight' | 'smoke_test' | 'probe' | 'bucket' | 'detection';
+
+export interface FirstBad {
+  at: number;
+  source: FirstBadSource;
+  /** One line for the timeline. */
+  title: string;
+}
+
+export interface Evidence {
+  now: number;
+  sloMs: number;
+  /** Starts of factory calls in flight on live instances. */
+  inFlightStarts: number[];
+  smokeTests: Snapshot['smokeTests'];
+  probes: Snapshot['probes'];
+  /** Starts of 10 s buckets holding bad factory calls. */
+  badBucketStarts: number[];
+}
+
+/** The bucket granularity: a bucket-based estimate may be this much early. */
+export const BUCKET_MS = 10_000;
+
+/** Pure: the earliest bad start among the evidence. */
+export function firstBadMeasurement(e: Evidence): FirstBad {
+  const found: FirstBad[] = [];
+  for (const start of e.inFlightStarts) {
+    if (e.now - start > e.sloMs) found.push({ at: start, source: 'in_flight', title: `A factory call started and was still in flight after ${Math.round(e.now - start)} ms` });
+  }
+  for (const t of e.smokeTests) {
+    const late = t.status === 'running' && e.now - t.startedAt > e.sloMs;
+    if (t.status === 'failed' || late) {
+      const version = t.configVersion === null ? '' : ` after configuration v${t.configVersion}`;
+      found.push({ at: t.startedAt, source: 'smoke_test', title: `Smoke test${version} started and ${t.status === 'failed' ? `failed${t.failedStep ? ` at ${t.failedStep}` : ''}` : 'overran the SLO'}` });
+    }
+  }
+  for (const p of e.probes) {
+    const bad = (p.durationMs !== null && p.durationMs > e.sloMs) || (p.status !== null && p.status !== 'ok');
+    if (bad) found.push({ at: p.at, source: 'probe', title: `A probe call started and ${p.status === 'ok' ? `took ${Math.round(p.durationMs ?? 0)} ms` : `ended: ${p.status}`}` });
+  }
+  for (const start of e.badBucketStarts) found.push({ at: start, source: 'bucket', title: 'Factory calls over the SLO target recorded (10 s bucket)' });
+  const earliest = found.filter((f) => f.at <= e.now).sort((a, b) => a.at - b.at)[0];
+  return earliest ?? { at: e.now, source: 'detection', title: 'First bad measurement (none earlier than the alert)' };
+}
+
+/** Reads the evidence the snapshot does not hold: in-flight starts and bad buckets. */
+export async function gatherEvidence(db: Db, snapshot: Snapshot, sloMs: number, lookbackMs: number, freshMs: number): Promise<Evidence> {
+  const now = snapshot.now;
+  const [instances, buckets] = await Promise.all([
+    db.telemetryInstance.findMany({
+      where: { seenAt: { gte: new Date(now - freshMs) }, factoryOldestStartedAt: { not: null } },
+      select: { factoryOldestStartedAt: true },
+    }),
+    db.latencyBucket.findMany({
+      where: { resolution: 10, kind: 'factory', bucketStart: { gte: new Date(now - lookbackMs), lte: new Date(now) } },
+      select: { bucketStart: true, kind: true, status: true, timeouts: true, sketch: true },
+      orderBy: { bucketStart: 'asc' },
+    }),
+  ]);
+  return {
+    now,
+    sloMs,
+    inFlightStarts: instances.flatMap((i) => (i.factoryOldestStartedAt ? [i.factoryOldestStartedAt.getTime()] : [])),
+    smokeTests: snapshot.smokeTests,
+    probes: snapshot.probes.filter((p) => p.at >= now - lookbackMs),
+    badBucketStarts: buckets
+      .filter((b) => b.timeouts > 0 || isFailure(b.kind, b.status) || countAbove(decodeSketch(b.sketch), sloMs) > 0)
+      .map((b) => b.bucketStart.getTime()),
+  };
+}
+
+// ---- The factory configuration around the first bad measurement ----
+
+export interface ChangeRow {
+  id: number;
+  version: number;
+  type: string;
+  kind: string;
+  author: string;
+  reason: string;
+  diff: string;
+  appliedAt: Date;
+}
+
+/** Changes that undo something: a rollback, an experiment's revert or end. Never a likely cause; they mitigate. */
+export const isUndo = (c: Pick<ChangeRow, 'kind' | 'type'>) => c.kind === 'rollback' || c.kind === 'revert' || c.type === 'experiment.ended';
+
+/**
+ * Pure: the likely cause is the latest change that is not an undo, applied within `windowMs`
+ * before the first bad measurement (or up to a bucket's granularity after it, when that
+ * estimate came from a bucket).
+ */
+export function pickLikelyCause<C extends ChangeRow>(changes: C[], firstBad: FirstBad, windowMs: number): C | null {
+  const latest = firstBad.at + (firstBad.source === 'bucket' ? BUCKET_MS : 0);
+  const candidates = changes.filter((c) => !isUndo(c) && c.kind !== 'initial' && c.appliedAt.getTime() >= firstBad.at - windowMs && c.appliedAt.getTime() <= latest);
+  return candidates.sort((a, b) => b.appliedAt.getTime() - a.appliedAt.getTime() || b.id - a.id)[0] ?? null;
+}
+
+/** The likely cause and the configuration version in force at the first bad measurement. */
+export async function causeAndVersion(db: Db, firstBad: FirstBad, windowMs: number): Promise<{ cause: ChangeRow | null; configVersion: number | null }> {
+  const latest = new Date(firstBad.at + BUCKET_MS);
+  const [changes, before] = await Promise.all([
+    db.configChangeEvent.findMany({ where: { appliedAt: { gte: new Date(firstBad.at - windowMs), lte: latest } }, orderBy: { appliedAt: 'asc' } }),
+    db.configChangeEvent.findFirst({ where: { appliedAt: { lte: new Date(firstBad.at) } }, orderBy: [{ appliedAt: 'desc' }, { id: 'desc' }], select: { version: true } }),
+  ]);
+  const cause = pickLikelyCause(changes, firstBad, windowMs);
+  // A cause admitted by the bucket tolerance applied after the estimate: its version was in force.
+  const configVersion = cause && cause.appliedAt.getTime() > firstBad.at ? cause.version : (before?.version ?? null);
+  return { cause, configVersion };
+}
