@@ -6,8 +6,8 @@ import { editFromFields, ruleFields } from '@/components/admin/alerts/rule-field
 import { requireAdmin } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { failedForm, formValues, invalidForm, type FormState } from '@/lib/form-state';
-import { resetRule, saveRule } from '@/lib/telemetry/alerts/catalog';
-import { alertsConfig, currentRules } from '@/lib/telemetry/alerts/engine';
+import { editAlertRule, resetAlertRule } from '@/lib/telemetry/alerts/admin';
+import { currentRules } from '@/lib/telemetry/alerts/engine';
 import { plainMessage, ruleEditForm, ruleTarget } from './schemas';
 
 /** Admins' edits of the alert rules. Each action checks the admin again and validates its form. */
@@ -18,7 +18,7 @@ const issues = z.array(z.object({ path: z.string(), message: z.string() }));
 async function ruleFor(values: Record<string, string>) {
   const target = ruleTarget.safeParse(values);
   if (!target.success) return null;
-  return (await currentRules(undefined, alertsConfig())).find((r) => r.id === target.data.ruleId) ?? null;
+  return (await currentRules()).find((r) => r.id === target.data.ruleId) ?? null;
 }
 
 const unknownRule: FormState = { status: 'error', message: 'This alert rule no longer exists. Reload the page.' };
@@ -49,7 +49,7 @@ export async function saveRuleAction(_state: FormState, formData: FormData): Pro
   const numbers = Object.fromEntries(fields.map((f) => [f.name, (parsed.data as Record<string, unknown>)[f.name] as number]));
   const edit = { enabled: parsed.data.enabled, severity: parsed.data.severity, ...editFromFields(rule, numbers) };
   try {
-    await saveRule(rule.id, edit, admin.email, alertsConfig());
+    await editAlertRule(rule.id, edit, admin.email);
   } catch (error) {
     return ruleFailure(error, values, fields.map((f) => f.name));
   }
@@ -62,7 +62,11 @@ export async function resetRuleAction(_state: FormState, formData: FormData): Pr
   const values = formValues(formData);
   const rule = await ruleFor(values);
   if (!rule) return unknownRule;
-  await resetRule(rule.id, admin.email);
+  try {
+    await resetAlertRule(rule.id, admin.email);
+  } catch (error) {
+    return failedForm(error, values);
+  }
   revalidatePath(PATH);
   return { status: 'success', message: `“${rule.name}” is back to its default.` };
 }

@@ -53,7 +53,7 @@ export function IncidentList({ incidents }: { incidents: IncidentSummary[] }) {
             <td data-label="Likely cause" className={cell}>
               {incident.likelyCause ? (
                 <Link href={incident.likelyCause.href} className="text-char-900 underline underline-offset-2 hover:text-sauce-700">
-                  v{incident.likelyCause.version} {incident.likelyCause.type}
+                  v{incident.likelyCause.version} {incident.likelyCause.kind}
                 </Link>
               ) : (
                 <span className="text-char-700">none found</span>

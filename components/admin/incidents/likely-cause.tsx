@@ -10,7 +10,7 @@ export function LikelyCause({ cause }: { cause: Cause }) {
     <section aria-labelledby="likely-cause-title" className="flex flex-col gap-3 rounded-2xl border-2 border-violet-700/40 bg-white p-5 shadow-sm">
       <p className="text-xs font-bold uppercase tracking-widest text-violet-800">Likely cause</p>
       <h2 id="likely-cause-title" className="text-xl font-bold text-char-900">
-        Factory configuration v{cause.version} ({cause.type}), applied {formatMs(cause.leadMs)} before the first bad measurement
+        Factory configuration v{cause.version} ({cause.kind}), applied {formatMs(cause.leadMs)} before the first bad measurement
       </h2>
       <DiffList diff={cause.diff} label="What the change did" />
       <p className="text-sm text-char-700">

@@ -25,12 +25,11 @@ import { acknowledgeAction } from '../actions';
 export const metadata: Metadata = { title: 'Incident · Admin' };
 export const dynamic = 'force-dynamic';
 
-async function load(incidentId: number): Promise<IncidentDetail> {
-  const incident = await incidentDetail(incidentId).catch((error: unknown) => {
+function load(incidentId: number): Promise<IncidentDetail> {
+  return incidentDetail(incidentId).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
-  return incident ?? notFound();
 }
 
 /** The chart is a help, not the record: the page still shows the incident when the latency cannot be read. */

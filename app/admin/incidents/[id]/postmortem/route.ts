@@ -3,7 +3,7 @@ import { id } from '@/lib/api/schemas';
 import { currentUser } from '@/lib/auth/session';
 import { parseOrThrow, toErrorResponse } from '@/lib/http/errors';
 import { assertAdmin } from '@/lib/store/access';
-import { postmortemMarkdown } from '@/lib/telemetry/incidents';
+import { postmortemDraft } from '@/lib/telemetry/incidents';
 
 /** The incident page's "Download postmortem" (admins, browser session): the Markdown draft as a file. */
 
@@ -15,11 +15,11 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
   try {
     assertAdmin((await currentUser()) ?? undefined);
     const { id: incidentId } = parseOrThrow(params, await context.params, 'incident id');
-    const markdown = await postmortemMarkdown(incidentId);
+    const { fileName, markdown } = await postmortemDraft(incidentId);
     return new Response(markdown, {
       headers: {
         'Content-Type': 'text/markdown; charset=utf-8',
-        'Content-Disposition': `attachment; filename="incident-${incidentId}-postmortem.md"`,
+        'Content-Disposition': `attachment; filename="${fileName}"`,
         'Cache-Control': 'no-store',
       },
     });
