@@ -49,3 +49,37 @@ test('@smoke an admin sees the alert banner, acknowledges the incident and downl
     await endDrillInConsole(page).catch(() => undefined);
   }
 });
+
+test('an admin edits an alert rule: problems appear next to their fields, the save is audited, and reset restores the default', async ({ page }) => {
+  await signIn(page, admin.email, admin.password);
+  await page.goto('/admin/alerts');
+  const card = page.getByRole('region', { name: 'Factory errors and timeouts' });
+  const reset = card.getByRole('button', { name: 'Reset Factory errors and timeouts to its default' });
+  try {
+    await card.getByText('Edit rule').click();
+    const maxRate = card.getByLabel('Maximum failed share (0–1)');
+    const window = card.getByLabel('Window (ms)', { exact: true });
+    await maxRate.fill('2');
+    await window.fill('10');
+    await card.getByRole('button', { name: 'Save rule' }).click();
+    await expect(maxRate).toHaveAccessibleDescription('must be at most 1');
+    await expect(window).toHaveAccessibleDescription('must be at least 1,000');
+    await expect(card.getByRole('alert')).toContainText('The rule was not saved');
+
+    await maxRate.fill('0.1');
+    await window.fill('600000');
+    await card.getByRole('button', { name: 'Save rule' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved “Factory errors and timeouts”' })).toBeVisible();
+    await expect(maxRate).toHaveValue('0.1');
+    await expect(maxRate).toHaveAccessibleDescription('Edited · default 0.05');
+    await card.getByText(/^History/).click();
+    await expect(card.getByRole('list', { name: /history/ })).toContainText(`rule edited by ${admin.email}: maxRate, windowMs`);
+
+    await reset.click();
+    await expect(card.getByRole('list', { name: /history/ })).toContainText(`rule reset to its default by ${admin.email}`);
+    await expect(maxRate).toHaveValue('0.05');
+    await expect(reset).toBeHidden();
+  } finally {
+    if (await reset.isVisible()) await reset.click();
+  }
+});

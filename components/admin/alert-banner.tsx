@@ -86,7 +86,7 @@ export function AlertBanner({ initial, acknowledgeAction }: { initial: AdminAler
   return (
     <div role="alert" aria-atomic="false">
       {tone && (
-        <section aria-label={`${tone.label} alert`} data-level={level} className={`flex flex-col gap-3 rounded-2xl border-2 px-4 py-3 shadow-sm sm:flex-row sm:items-center sm:justify-between ${tone.box}`}>
+        <section aria-label={`${tone.label} alert`} data-level={level} className={`mb-4 flex flex-col gap-3 rounded-2xl border-2 px-4 py-3 shadow-sm sm:flex-row sm:items-center sm:justify-between ${tone.box}`}>
           <div className="flex min-w-0 flex-col gap-1">
             <p className="flex flex-wrap items-baseline gap-x-2 font-semibold">
               <span className="rounded-full bg-black/15 px-2 py-0.5 text-xs font-bold uppercase tracking-widest">

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { editFromFields, ruleFields } from '@/components/admin/alerts/rule-fields';
+import { ruleFields } from '@/components/admin/alerts/rule-fields';
 import { requireAdmin } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { failedForm, formValues, invalidForm, type FormState } from '@/lib/form-state';
@@ -43,15 +43,12 @@ export async function saveRuleAction(_state: FormState, formData: FormData): Pro
   const values = formValues(formData);
   const rule = await ruleFor(values);
   if (!rule) return unknownRule;
-  const fields = ruleFields(rule);
-  const parsed = ruleEditForm(fields).safeParse(values);
-  if (!parsed.success) return invalidForm(parsed.error, values);
-  const numbers = Object.fromEntries(fields.map((f) => [f.name, (parsed.data as Record<string, unknown>)[f.name] as number]));
-  const edit = { enabled: parsed.data.enabled, severity: parsed.data.severity, ...editFromFields(rule, numbers) };
+  const edit = ruleEditForm(rule).safeParse(values);
+  if (!edit.success) return invalidForm(edit.error, values);
   try {
-    await editAlertRule(rule.id, edit, admin.email);
+    await editAlertRule(rule.id, edit.data, admin.email);
   } catch (error) {
-    return ruleFailure(error, values, fields.map((f) => f.name));
+    return ruleFailure(error, values, ruleFields(rule).map((f) => f.name));
   }
   revalidatePath(PATH);
   return { status: 'success', message: `Saved “${rule.name}”. The engine uses it from its next evaluation.` };

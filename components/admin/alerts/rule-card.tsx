@@ -39,9 +39,9 @@ function HistoryItem({ entry, kind }: { entry: AlertHistoryEntry; kind: AlertVie
   );
 }
 
-function Stat({ label, children }: { label: string; children: React.ReactNode }) {
+function Stat({ label, children, className = '' }: { label: string; children: React.ReactNode; className?: string }) {
   return (
-    <div className="min-w-0">
+    <div className={`min-w-0 ${className}`}>
       <dt className="text-xs font-semibold uppercase tracking-wide text-char-700">{label}</dt>
       <dd className="mt-1 text-sm text-char-900">{children}</dd>
     </div>
@@ -65,13 +65,13 @@ export function RuleCard({
   resetAction: FormAction;
 }) {
   const titleId = `rule-${view.id}-title`;
-  const firing = view.state === 'firing';
+  const highlight = view.state === 'firing' && view.severity !== 'info' ? (view.severity === 'critical' ? 'border-2 border-sauce-500' : 'border-2 border-amber-500') : '';
   return (
     <Card
       id={view.id}
       role="region"
       aria-labelledby={titleId}
-      className={`flex scroll-mt-6 flex-col gap-4 ${firing ? (view.severity === 'critical' ? 'border-2 border-sauce-500' : 'border-2 border-amber-500') : ''}`}
+      className={`flex scroll-mt-6 flex-col gap-4 ${highlight}`}
     >
       <div className="flex flex-wrap items-center gap-2">
         <h2 id={titleId} className="mr-auto text-lg font-bold text-char-900">
@@ -82,13 +82,13 @@ export function RuleCard({
         {edited.length > 0 && <Badge tone="warn">edited</Badge>}
         <StateBadge state={view.state} />
       </div>
-      <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3">
         <Stat label="Current value">
           <span className="text-xl font-bold tabular-nums">{formatAlertValue(view.kind, view.value)}</span>
           <span className="block text-xs text-char-700">{VALUE_MEANING[view.kind]}</span>
         </Stat>
         <Stat label={`${view.state} since`}>{view.since ? <SinceWhen at={view.since} /> : 'not evaluated yet'}</Stat>
-        <Stat label="Last evaluated">{view.evaluatedAt ? <SinceWhen at={view.evaluatedAt} /> : 'not yet'}</Stat>
+        <Stat label="Last evaluated" className="col-span-2 sm:col-span-1">{view.evaluatedAt ? <SinceWhen at={view.evaluatedAt} /> : 'not yet'}</Stat>
       </dl>
       <details className="group rounded-xl border border-char-900/10 px-4 py-2" open={view.history.length > 0 && view.state !== 'normal'}>
         <summary className="cursor-pointer py-1 text-sm font-semibold text-char-800">History ({view.history.length === 0 ? 'none yet' : `latest ${view.history.length}`})</summary>

@@ -55,12 +55,12 @@ export function RuleEditor({ rule, byDefault, edited, saveAction, resetAction }:
     <div className="flex flex-col gap-4">
       <form action={formAction} noValidate aria-label={`Edit ${rule.name}`} className="flex flex-col gap-4">
         <input type="hidden" name="ruleId" value={rule.id} />
+        <label className="flex w-fit items-center gap-3 text-sm font-medium text-char-800">
+          <input type="checkbox" name="enabled" defaultChecked={state.values ? state.values.enabled === 'on' : rule.enabled} className="size-4 accent-sauce-500" />
+          Enabled
+          {edited.includes('enabled') && <span className="text-xs font-normal text-char-700">(edited · default {byDefault.enabled ? 'on' : 'off'})</span>}
+        </label>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <label className="flex items-center gap-3 self-end rounded-xl border border-char-900/15 bg-white px-3 py-2.5 text-sm font-medium text-char-800">
-            <input type="checkbox" name="enabled" defaultChecked={state.values ? state.values.enabled === 'on' : rule.enabled} className="size-4 accent-sauce-500" />
-            Enabled
-            <span className="ml-auto text-xs font-normal text-char-700">{edited.includes('enabled') ? `default ${byDefault.enabled ? 'on' : 'off'}` : ''}</span>
-          </label>
           <div className="flex flex-col gap-1">
             <label htmlFor={`${prefix}-severity`} className="text-sm font-medium text-char-800">
               Severity

@@ -16,14 +16,15 @@ function Figure({ label, value, hint }: { label: string; value: string; hint: st
 /** Time to detect, acknowledge and mitigate, and who was hurt. */
 export function IncidentFigures({ incident }: { incident: IncidentDetail }) {
   const { impact } = incident;
+  const missing = incident.status === 'open' ? 'not yet' : 'never';
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <Card>
         <h2 className="mb-3 text-sm font-bold text-char-800">Response times</h2>
         <dl className="grid grid-cols-3 gap-4">
           <Figure label="TTD" value={formatSpan(incident.timeToDetectMs)} hint="first bad measurement → alert" />
-          <Figure label="TTA" value={formatSpan(incident.timeToAcknowledgeMs)} hint="alert → acknowledged" />
-          <Figure label="TTM" value={formatSpan(incident.timeToMitigateMs)} hint="first bad → mitigated" />
+          <Figure label="TTA" value={formatSpan(incident.timeToAcknowledgeMs, missing)} hint="alert → acknowledged" />
+          <Figure label="TTM" value={formatSpan(incident.timeToMitigateMs, missing)} hint="first bad → mitigated" />
         </dl>
       </Card>
       <Card>

@@ -45,10 +45,10 @@ export function IncidentList({ incidents }: { incidents: IncidentSummary[] }) {
               {formatSpan(incident.timeToDetectMs)}
             </td>
             <td data-label="Time to acknowledge" className={`${cell} tabular-nums md:text-right`}>
-              {formatSpan(incident.timeToAcknowledgeMs)}
+              {formatSpan(incident.timeToAcknowledgeMs, incident.status === 'open' ? 'not yet' : 'never')}
             </td>
             <td data-label="Time to mitigate" className={`${cell} tabular-nums md:text-right`}>
-              {formatSpan(incident.timeToMitigateMs)}
+              {formatSpan(incident.timeToMitigateMs, incident.status === 'open' ? 'not yet' : 'never')}
             </td>
             <td data-label="Likely cause" className={cell}>
               {incident.likelyCause ? (
