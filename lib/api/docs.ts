@@ -1,5 +1,6 @@
 import { env } from '@/lib/env';
-import { api, API_VERSION } from './endpoints';
+import { webhookExamples } from '@/lib/telemetry/notify/body';
+import { api, API_VERSION, EXAMPLE_INCIDENT } from './endpoints';
 
 /** GET /api/docs, generated from the endpoint specs. Names the factory URL only: no secrets, no DB host. */
 export function apiDocs() {
@@ -14,5 +15,10 @@ export function apiDocs() {
       ...(e.access === 'none' || e.access === 'optional' ? {} : { requiresAuth: true }),
     })),
     config: { factory: env().factoryUrl },
+    webhook: {
+      description:
+        'ALERT_WEBHOOK_URL receives one POST (application/json) when an incident opens (event incident.firing) and one when it resolves (incident.resolved), retried with exponential backoff. ALERT_WEBHOOK_FORMAT=generic (default) sends `generic`; slack sends a Slack incoming-webhook message',
+      ...webhookExamples(EXAMPLE_INCIDENT),
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { EndpointSpec } from '@/lib/http/endpoint';
+import type { IncidentSummary } from '@/lib/telemetry/incidents/types';
 import * as s from './schemas';
 
 /**
@@ -11,7 +12,7 @@ const T = '-H "Authorization: Bearer tttttt"';
 const J = "-H 'Content-Type: application/json'";
 const exampleUser = { id: 2, name: 'pizza diner', email: 'd@jwt.com', roles: [{ role: 'diner' }] };
 
-const EXAMPLE_INCIDENT = {
+export const EXAMPLE_INCIDENT: IncidentSummary = {
   id: 1,
   status: 'open',
   title: 'Smoke test after a factory change failed after factory configuration v5',

@@ -12,8 +12,9 @@ import { countAbove, decodeSketch } from '../sketch';
  * - a factory call still in flight for longer than the SLO target (its start, from the heartbeats);
  * - a failed post-change smoke test, or one still running past the SLO target (its startedAt);
  * - an instance's last probe that was slower than the SLO target or failed (its start);
- * - the first 10 s bucket within `lookbackMs` holding factory calls over the SLO target or
- *   failures (its start: up to 10 s early, the bucket's granularity).
+ * - the start of the latest unbroken run of 10 s buckets (within `lookbackMs`) holding factory
+ *   calls over the SLO target or failures; up to 10 s early (the bucket's granularity), so it
+ *   counts only when it ends before the earliest of the precise starts above.
  * Without any, it is the detection time.
  */
 
@@ -57,9 +58,10 @@ export function firstBadMeasurement(e: Evidence): FirstBad {
     const bad = (p.durationMs !== null && p.durationMs > e.sloMs) || (p.status !== null && p.status !== 'ok');
     if (bad) found.push({ at: p.at, source: 'probe', title: `A probe call started and ${p.status === 'ok' ? `took ${Math.round(p.durationMs ?? 0)} ms` : `ended: ${p.status}`}` });
   }
-  for (const start of e.badBucketStarts) found.push({ at: start, source: 'bucket', title: 'Factory calls over the SLO target recorded (10 s bucket)' });
-  const earliest = found.filter((f) => f.at <= e.now).sort((a, b) => a.at - b.at)[0];
-  return earliest ?? { at: e.now, source: 'detection', title: 'First bad measurement (none earlier than the alert)' };
+  const precise = found.filter((f) => f.at <= e.now).sort((a, b) => a.at - b.at)[0];
+  const run = e.badBucketStarts.filter((start) => !precise || start + BUCKET_MS <= precise.at);
+  if (run.length) return { at: Math.min(...run), source: 'bucket', title: 'Factory calls over the SLO target recorded (10 s bucket)' };
+  return precise ?? { at: e.now, source: 'detection', title: 'First bad measurement (none earlier than the alert)' };
 }
 
 /** Reads the evidence the snapshot does not hold: in-flight starts and bad buckets. */
@@ -82,10 +84,22 @@ export async function gatherEvidence(db: Db, snapshot: Snapshot, sloMs: number, 
     inFlightStarts: instances.flatMap((i) => (i.factoryOldestStartedAt ? [i.factoryOldestStartedAt.getTime()] : [])),
     smokeTests: snapshot.smokeTests,
     probes: snapshot.probes.filter((p) => p.at >= now - lookbackMs),
-    badBucketStarts: buckets
-      .filter((b) => b.timeouts > 0 || isFailure(b.kind, b.status) || countAbove(decodeSketch(b.sketch), sloMs) > 0)
-      .map((b) => b.bucketStart.getTime()),
+    badBucketStarts: latestBadRun(buckets, sloMs),
   };
+}
+
+/** The starts of the latest unbroken run of bad 10 s buckets (a good or missing bucket breaks it). */
+function latestBadRun(rows: { bucketStart: Date; kind: string; status: string; timeouts: number; sketch: string }[], sloMs: number): number[] {
+  const bad = new Map<number, boolean>();
+  for (const r of rows) {
+    const start = r.bucketStart.getTime();
+    const isBad = r.timeouts > 0 || isFailure(r.kind, r.status) || countAbove(decodeSketch(r.sketch), sloMs) > 0;
+    bad.set(start, (bad.get(start) ?? false) || isBad);
+  }
+  const last = Math.max(-Infinity, ...[...bad].filter(([, b]) => b).map(([start]) => start));
+  const run: number[] = [];
+  for (let start = last; bad.get(start) === true; start -= BUCKET_MS) run.push(start);
+  return run.reverse();
 }
 
 // ---- The factory configuration around the first bad measurement ----
@@ -105,25 +119,28 @@ export interface ChangeRow {
 export const isUndo = (c: Pick<ChangeRow, 'kind' | 'type'>) => c.kind === 'rollback' || c.kind === 'revert' || c.type === 'experiment.ended';
 
 /**
- * Pure: the likely cause is the latest change that is not an undo, applied within `windowMs`
- * before the first bad measurement (or up to a bucket's granularity after it, when that
- * estimate came from a bucket).
+ * Pure: the likely cause is the latest change that is not an undo, applied from `windowMs`
+ * before the first bad measurement up to the detection (a change between the two still precedes
+ * what the alert saw; a bucket estimate may also be up to 10 s early), and not followed by an
+ * undo before the first bad measurement (an undone change is no longer in force).
  */
-export function pickLikelyCause<C extends ChangeRow>(changes: C[], firstBad: FirstBad, windowMs: number): C | null {
-  const latest = firstBad.at + (firstBad.source === 'bucket' ? BUCKET_MS : 0);
-  const candidates = changes.filter((c) => !isUndo(c) && c.kind !== 'initial' && c.appliedAt.getTime() >= firstBad.at - windowMs && c.appliedAt.getTime() <= latest);
-  return candidates.sort((a, b) => b.appliedAt.getTime() - a.appliedAt.getTime() || b.id - a.id)[0] ?? null;
+export function pickLikelyCause<C extends ChangeRow>(changes: C[], firstBad: FirstBad, windowMs: number, detectedAt = firstBad.at): C | null {
+  const latest = Math.max(detectedAt, firstBad.at + (firstBad.source === 'bucket' ? BUCKET_MS : 0));
+  const at = (c: C) => c.appliedAt.getTime();
+  const lastUndo = Math.max(-Infinity, ...changes.filter((c) => isUndo(c) && at(c) <= firstBad.at).map(at));
+  const candidates = changes.filter((c) => !isUndo(c) && c.kind !== 'initial' && at(c) >= firstBad.at - windowMs && at(c) <= latest && at(c) > lastUndo);
+  return candidates.sort((a, b) => at(b) - at(a) || b.id - a.id)[0] ?? null;
 }
 
 /** The likely cause and the configuration version in force at the first bad measurement. */
-export async function causeAndVersion(db: Db, firstBad: FirstBad, windowMs: number): Promise<{ cause: ChangeRow | null; configVersion: number | null }> {
-  const latest = new Date(firstBad.at + BUCKET_MS);
+export async function causeAndVersion(db: Db, firstBad: FirstBad, windowMs: number, detectedAt: number): Promise<{ cause: ChangeRow | null; configVersion: number | null }> {
+  const latest = new Date(Math.max(detectedAt, firstBad.at + BUCKET_MS));
   const [changes, before] = await Promise.all([
     db.configChangeEvent.findMany({ where: { appliedAt: { gte: new Date(firstBad.at - windowMs), lte: latest } }, orderBy: { appliedAt: 'asc' } }),
     db.configChangeEvent.findFirst({ where: { appliedAt: { lte: new Date(firstBad.at) } }, orderBy: [{ appliedAt: 'desc' }, { id: 'desc' }], select: { version: true } }),
   ]);
-  const cause = pickLikelyCause(changes, firstBad, windowMs);
-  // A cause admitted by the bucket tolerance applied after the estimate: its version was in force.
+  const cause = pickLikelyCause(changes, firstBad, windowMs, detectedAt);
+  // A cause applied after the estimate (before detection) is the version the alert saw.
   const configVersion = cause && cause.appliedAt.getTime() > firstBad.at ? cause.version : (before?.version ?? null);
   return { cause, configVersion };
 }

@@ -4,7 +4,7 @@ import { env } from '@/lib/env';
 import type { RecordedEvent } from '../alerts/engine';
 import type { AlertRule, Snapshot } from '../alerts/rules';
 import type { AlertState } from '../alerts/state';
-import { causeAndVersion, firstBadMeasurement, gatherEvidence } from './evidence';
+import { causeAndVersion, firstBadMeasurement, gatherEvidence, type FirstBadSource } from './evidence';
 import { versionHref } from './read';
 import type { TimelineEntryType } from './types';
 
@@ -106,6 +106,15 @@ export async function processIncidents(db: Db = appDb, o: EvaluationOutcome, opt
     events.push({ at: new Date(state.since), type: 'alert_firing', title: describe(rules.get(id)!, 'fired (joined the incident)', state.value, null) });
   }
 
+  // The factory's announcement may arrive after the alert fired: look for the cause until found.
+  let cause: { likelyCauseId: number; configVersion: number; title: string } | null = null;
+  if (open.likelyCauseId === null) {
+    const first = await db.incidentEvent.findFirst({ where: { incidentId: open.id, type: 'first_bad_measurement' }, select: { detail: true } });
+    const source = first?.detail ? (JSON.parse(first.detail) as { source?: FirstBadSource }).source : undefined;
+    const found = await causeAndVersion(db, { at: open.firstBadAt.getTime(), source: source ?? 'detection', title: '' }, c.causeWindowMs, open.detectedAt.getTime());
+    if (found.cause) cause = { likelyCauseId: found.cause.id, configVersion: found.configVersion ?? found.cause.version, title: `${open.title} after factory configuration v${found.cause.version}` };
+  }
+
   let mitigatedAt = open.mitigatedAt;
   if (!mitigatedAt) {
     const undo = await db.configChangeEvent.findFirst({
@@ -124,12 +133,12 @@ export async function processIncidents(db: Db = appDb, o: EvaluationOutcome, opt
 
   const resolved = ruleIds.every((id) => o.states.get(id)?.state !== 'firing');
   if (resolved) events.push({ at, type: 'resolved', title: 'Resolved: none of the incident’s alerts is firing any more' });
-  if (!events.length) return;
+  if (!events.length && !cause) return;
 
   await db.$transaction([
     db.incident.update({
       where: { id: open.id },
-      data: { ruleIds: JSON.stringify(ruleIds), mitigatedAt, ...(resolved ? { status: 'resolved', resolvedAt: at } : {}) },
+      data: { ruleIds: JSON.stringify(ruleIds), mitigatedAt, ...cause, ...(resolved ? { status: 'resolved', resolvedAt: at } : {}) },
     }),
     db.incidentEvent.createMany({ data: events.map((e) => ({ incidentId: open.id, at: e.at, type: e.type, title: e.title, detail: e.detail ?? null })) }),
     ...(resolved
@@ -151,10 +160,10 @@ async function openIncident(db: Db, o: EvaluationOutcome, c: IncidentOptions, fi
   const evidence = await gatherEvidence(db, o.snapshot, c.sloMs, lookbackMs, c.freshMs);
   const estimate = firstBadMeasurement(evidence);
   const firstBad = { ...estimate, at: Math.min(estimate.at, detectedAt) };
-  const { cause, configVersion } = await causeAndVersion(db, firstBad, c.causeWindowMs);
+  const { cause, configVersion } = await causeAndVersion(db, firstBad, c.causeWindowMs, detectedAt);
   const eventOf = new Map(o.events.map((e) => [e.ruleId, e]));
   const events: NewEvent[] = [
-    { at: new Date(firstBad.at), type: 'first_bad_measurement', title: firstBad.title },
+    { at: new Date(firstBad.at), type: 'first_bad_measurement', title: firstBad.title, detail: JSON.stringify({ source: firstBad.source }) },
     ...rules.map((rule) => {
       const state = o.states.get(rule.id)!;
       const event = eventOf.get(rule.id);

@@ -3,6 +3,7 @@ import { db as appDb, type Db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { notFound } from '@/lib/errors';
 import { isUndo, type ChangeRow } from './evidence';
+import { incidentHref, versionHref } from './links';
 import type { IncidentDetail, IncidentImpact, IncidentStatus, IncidentSummary, LikelyCause, TimelineEntry, TimelineEntryType } from './types';
 
 /** The incident API's and pages' read side: summaries, the detail with its merged timeline and impact. */
@@ -28,10 +29,7 @@ export interface IncidentRow {
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const since = (to: Date | null, from: Date) => (to ? to.getTime() - from.getTime() : null);
 
-/** Where the factory console shows a version. */
-export const versionHref = (version: number) => `/admin/factory#version-${version}`;
-/** The incident's page. */
-export const incidentHref = (id: number) => `/admin/incidents/${id}`;
+export { incidentHref, versionHref };
 
 export function toLikelyCause(change: ChangeRow, firstBadAt: Date): LikelyCause {
   return {

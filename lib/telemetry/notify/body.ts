@@ -1,3 +1,4 @@
+import { incidentHref } from '../incidents/links';
 import type { IncidentSummary } from '../incidents/types';
 
 /**
@@ -71,3 +72,16 @@ export function slackBody(n: NotificationInput): { text: string; blocks: unknown
 }
 
 export const notificationBody = (format: WebhookFormat, n: NotificationInput) => (format === 'slack' ? slackBody(n) : genericBody(n));
+
+/** Both bodies for an example firing incident (GET /api/docs). */
+export function webhookExamples(incident: IncidentSummary, baseUrl = 'https://pizza.example') {
+  const input: NotificationInput = {
+    kind: 'firing',
+    incident,
+    alerts: [{ id: 'factory-smoke-test', name: 'Smoke test after a factory change failed', severity: 'critical', state: 'firing', since: incident.detectedAt, value: 1000 }],
+    url: `${baseUrl}${incidentHref(incident.id)}`,
+    baseUrl,
+    sentAt: new Date(incident.detectedAt),
+  };
+  return { generic: genericBody(input), slack: slackBody(input) };
+}
