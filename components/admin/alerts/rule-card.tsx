@@ -3,6 +3,7 @@ import type { FormAction } from '@/lib/form-state';
 import type { AlertRule } from '@/lib/telemetry/alerts/rules';
 import type { AlertHistoryEntry, AlertView } from '@/lib/telemetry/alerts/view';
 import { SeverityBadge, StateBadge } from './badges';
+import { Disclosure } from './disclosure';
 import { formatAlertValue, VALUE_MEANING } from './format';
 import { RuleEditor } from './rule-editor';
 import { SinceWhen, When } from './time';
@@ -90,8 +91,11 @@ export function RuleCard({
         <Stat label={`${view.state} since`}>{view.since ? <SinceWhen at={view.since} /> : 'not evaluated yet'}</Stat>
         <Stat label="Last evaluated" className="col-span-2 sm:col-span-1">{view.evaluatedAt ? <SinceWhen at={view.evaluatedAt} /> : 'not yet'}</Stat>
       </dl>
-      <details className="group rounded-xl border border-char-900/10 px-4 py-2" open={view.history.length > 0 && view.state !== 'normal'}>
-        <summary className="cursor-pointer py-1 text-sm font-semibold text-char-800">History ({view.history.length === 0 ? 'none yet' : `latest ${view.history.length}`})</summary>
+      <Disclosure
+        className="rounded-xl border border-char-900/10 px-4 py-2"
+        defaultOpen={view.history.length > 0 && view.state !== 'normal'}
+        summary={`History (${view.history.length === 0 ? 'none yet' : `latest ${view.history.length}`})`}
+      >
         {view.history.length === 0 ? (
           <p className="py-2 text-sm text-char-700">No transitions or edits yet.</p>
         ) : (
@@ -101,7 +105,7 @@ export function RuleCard({
             ))}
           </ol>
         )}
-      </details>
+      </Disclosure>
       <details className="rounded-xl border border-char-900/10 px-4 py-2">
         <summary className="cursor-pointer py-1 text-sm font-semibold text-char-800">Edit rule</summary>
         <div className="py-3">

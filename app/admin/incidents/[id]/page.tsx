@@ -84,7 +84,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
       />
       <div className="flex flex-col gap-6">
         {incident.likelyCause ? (
-          <LikelyCause cause={incident.likelyCause} />
+          <LikelyCause cause={incident.likelyCause} firstBadAt={incident.firstBadAt} />
         ) : (
           <Alert tone="info">No factory configuration change applied shortly before the first bad measurement, so no likely cause is named.</Alert>
         )}
