@@ -143,7 +143,7 @@ describe.each(targets)('incident lifecycle on $name', (target) => {
     expect(opened).toMatchObject({
       status: 'open',
       severity: 'critical',
-      title: 'Smoke test after a factory change failed after factory configuration v5',
+      title: 'Smoke test after a factory change failed · likely cause: factory configuration v5',
       firstBadAt: iso(T - 4_000),
       detectedAt: iso(T),
       timeToDetectMs: 4_000,

@@ -61,6 +61,9 @@ function formatValue(rule: AlertRule, value: number): string {
 const describe = (rule: AlertRule, verb: string, value: number | null, detail: string | null) =>
   `${rule.name} ${verb}${detail ? `: ${detail}` : value !== null ? ` (${formatValue(rule, value)})` : ''}`;
 
+/** "Factory latency critical · likely cause: factory configuration v5" */
+const titleOf = (alerts: string, causeVersion?: number) => (causeVersion === undefined ? alerts : `${alerts} · likely cause: factory configuration v${causeVersion}`);
+
 interface NewEvent {
   at: Date;
   type: TimelineEntryType;
@@ -112,7 +115,7 @@ export async function processIncidents(db: Db = appDb, o: EvaluationOutcome, opt
     const first = await db.incidentEvent.findFirst({ where: { incidentId: open.id, type: 'first_bad_measurement' }, select: { detail: true } });
     const source = first?.detail ? (JSON.parse(first.detail) as { source?: FirstBadSource }).source : undefined;
     const found = await causeAndVersion(db, { at: open.firstBadAt.getTime(), source: source ?? 'detection', title: '' }, c.causeWindowMs, open.detectedAt.getTime());
-    if (found.cause) cause = { likelyCauseId: found.cause.id, configVersion: found.configVersion ?? found.cause.version, title: `${open.title} after factory configuration v${found.cause.version}` };
+    if (found.cause) cause = { likelyCauseId: found.cause.id, configVersion: found.configVersion ?? found.cause.version, title: titleOf(open.title, found.cause.version) };
   }
 
   const resolved = ruleIds.every((id) => o.states.get(id)?.state !== 'firing');
@@ -174,7 +177,7 @@ async function openIncident(db: Db, o: EvaluationOutcome, c: IncidentOptions, fi
   ];
   await db.incident.create({
     data: {
-      title: `${rules.map((r) => r.name).join(' + ')}${cause ? ` after factory configuration v${cause.version}` : ''}`,
+      title: titleOf(rules.map((r) => r.name).join(' + '), cause?.version),
       severity: 'critical',
       firstBadAt: new Date(firstBad.at),
       detectedAt: new Date(detectedAt),
