@@ -11,6 +11,8 @@ export const adminNavItems = [
   { href: '/admin/menu', label: 'Menu' },
   { href: '/admin/orders', label: 'Orders' },
   { href: '/admin/latency', label: 'Latency' },
+  { href: '/admin/alerts', label: 'Alerts' },
+  { href: '/admin/incidents', label: 'Incidents' },
   { href: '/admin/factory', label: 'Factory' },
 ] as const satisfies readonly { href: string; label: string }[];
 

@@ -160,7 +160,7 @@ function VersionItem({
     to: version.document[f.key],
   }));
   return (
-    <li className="flex flex-col gap-2 px-5 py-4 sm:flex-row sm:items-start sm:justify-between sm:gap-6">
+    <li id={`version-${version.version}`} className="flex scroll-mt-24 flex-col gap-2 px-5 py-4 target:bg-crust-100 sm:flex-row sm:items-start sm:justify-between sm:gap-6">
       <div className="flex min-w-0 flex-col gap-2">
         <p className="flex flex-wrap items-center gap-2">
           <span className="font-bold text-char-900">Version {version.version}</span>

@@ -3,7 +3,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { ConfigMarker } from '@/lib/telemetry/view';
 import { formatMs, formatPercent, formatRate, formatTime } from './format';
 
 export type Unit = 'ms' | 'rate' | 'share' | 'count';
@@ -24,11 +23,17 @@ const FORMAT: Record<Unit, (v: number | null) => string> = {
 };
 
 export const MARKER_COLOR = '#6d28d9';
+
+/** A vertical line at a moment (a configuration change, an incident's timeline entry), numbered in order. */
+export interface ChartMarker {
+  at: number;
+  color?: string;
+}
 /** Whole-number steps for count axes, so ticks never repeat a rounded label. */
 const COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000];
 
-/** Vertical, numbered lines at configuration changes, drawn on the canvas after the series. */
-function markerPlugin(markers: ConfigMarker[]): uPlot.Plugin {
+/** Vertical, numbered lines at the markers, drawn on the canvas after the series. */
+function markerPlugin(markers: ChartMarker[]): uPlot.Plugin {
   return {
     hooks: {
       draw: [
@@ -36,8 +41,6 @@ function markerPlugin(markers: ConfigMarker[]): uPlot.Plugin {
           const { ctx, bbox } = u;
           const [min, max] = [u.scales.x?.min ?? 0, u.scales.x?.max ?? 0];
           ctx.save();
-          ctx.strokeStyle = MARKER_COLOR;
-          ctx.fillStyle = MARKER_COLOR;
           ctx.lineWidth = Math.max(1, devicePixelRatio);
           ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
           ctx.font = `${11 * devicePixelRatio}px sans-serif`;
@@ -45,6 +48,8 @@ function markerPlugin(markers: ConfigMarker[]): uPlot.Plugin {
             const at = m.at / 1000;
             if (at < min || at > max) return;
             const x = Math.round(u.valToPos(at, 'x', true));
+            ctx.strokeStyle = m.color ?? MARKER_COLOR;
+            ctx.fillStyle = m.color ?? MARKER_COLOR;
             ctx.beginPath();
             ctx.moveTo(x, bbox.top);
             ctx.lineTo(x, bbox.top + bbox.height);
@@ -81,7 +86,7 @@ export function TimeChart({
   t: number[];
   series: ChartSeries[];
   unit: Unit;
-  markers?: ConfigMarker[];
+  markers?: ChartMarker[];
   logScale?: boolean;
   height?: number;
 }) {

@@ -15,7 +15,7 @@ const exampleUser = { id: 2, name: 'pizza diner', email: 'd@jwt.com', roles: [{ 
 export const EXAMPLE_INCIDENT: IncidentSummary = {
   id: 1,
   status: 'open',
-  title: 'Smoke test after a factory change failed after factory configuration v5',
+  title: 'Smoke test after a factory change failed · likely cause: factory configuration v5',
   severity: 'critical',
   firstBadAt: '2026-11-26T20:05:00.400Z',
   detectedAt: '2026-11-26T20:05:02.000Z',
@@ -323,7 +323,7 @@ export const api = {
     description:
       'A postmortem draft as Markdown (text/markdown, downloaded as incident-<id>-<date>-postmortem.md): Summary, Detection, Impact, Timeline, Response, Root cause, Resolution, Prevention, Action items. Facts come from the record; judgement sections are left as “To fill in” prompts',
     example: `curl -OJ localhost:3000/api/incidents/1/postmortem ${T}`,
-    response: '# Incident 1: Smoke test after a factory change failed after factory configuration v5\n\n## Summary\n…',
+    response: '# Incident 1: Smoke test after a factory change failed · likely cause: factory configuration v5\n\n## Summary\n…',
   }),
 } as const;
 

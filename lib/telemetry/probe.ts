@@ -1,5 +1,5 @@
 import 'server-only';
-import { orderPizza, type PizzaOrder } from '@/lib/factory-client';
+import { orderPizza, warmUp, type PizzaOrder } from '@/lib/factory-client';
 import { setLastProbe, type ProbeResult } from './probe-state';
 import { every } from './schedule';
 
@@ -24,6 +24,19 @@ export async function runProbe(): Promise<ProbeResult> {
   return probe;
 }
 
+const WARM_UP_ATTEMPTS = 10;
+const WARM_UP_GAP_MS = 1_000;
+
+/** Starts the probe once the factory has answered one warm-up order (or after the attempts). */
 export function startProbe(intervalMs: number): void {
-  if (intervalMs > 0) every('probe', intervalMs, runProbe);
+  if (intervalMs <= 0) return;
+  const warm = async (attempt: number): Promise<void> => {
+    // The server may not listen yet (start-up runs before it does): try again shortly.
+    if (attempt < WARM_UP_ATTEMPTS && !(await warmUp(PROBE_ORDER).catch(() => false))) {
+      setTimeout(() => void warm(attempt + 1), WARM_UP_GAP_MS).unref();
+      return;
+    }
+    every('probe', intervalMs, runProbe);
+  };
+  setTimeout(() => void warm(0), WARM_UP_GAP_MS).unref();
 }

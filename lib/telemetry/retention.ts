@@ -9,7 +9,8 @@ const INSTANCE_RETENTION_MS = 86_400_000;
 export const CLEANUP_LEASE = 'telemetry-retention';
 
 /**
- * Deletes buckets past their resolution's retention, and old heartbeats. Runs under a lease,
+ * Deletes buckets past their resolution's retention, old heartbeats, and alert history and
+ * smoke tests older than the longest retention (incidents are records: they stay). Runs under a lease,
  * so with several instances one does it. Returns the rows deleted, or null when another
  * instance holds the lease.
  */
@@ -29,5 +30,8 @@ export async function enforceRetention(
     deleted += count;
   }
   const { count } = await db.telemetryInstance.deleteMany({ where: { seenAt: { lt: new Date(now - INSTANCE_RETENTION_MS) } } });
-  return deleted + count;
+  const historyBefore = new Date(now - retentionMs[3600]);
+  const events = await db.alertEvent.deleteMany({ where: { at: { lt: historyBefore } } });
+  const smokeTests = await db.smokeTest.deleteMany({ where: { startedAt: { lt: historyBefore } } });
+  return deleted + count + events.count + smokeTests.count;
 }

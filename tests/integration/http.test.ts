@@ -174,7 +174,12 @@ describe.each(targets())('HTTP conventions on $name', (t) => {
     it('GET /api/docs lists every endpoint and the factory URL, and leaks no secret, password, DB or path', async () => {
       const res = await call(t, 'GET', '/api/docs');
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ version: API_VERSION, endpoints: expect.any(Array), config: { factory: expect.any(String) } });
+      expect(res.body).toEqual({
+        version: API_VERSION,
+        endpoints: expect.any(Array),
+        config: { factory: expect.any(String) },
+        webhook: { description: expect.stringContaining('ALERT_WEBHOOK_URL'), generic: expect.any(Object), slack: expect.any(Object) },
+      });
       expect(res.body.config.factory).toMatch(/^https?:\/\/.+\/factory$/);
       const listed = res.body.endpoints.map((e: { method: string; path: string }) => `${e.method} ${e.path}`).sort();
       expect(listed).toEqual(Object.values(api).map((s) => `${s.method} ${s.path}`).sort());

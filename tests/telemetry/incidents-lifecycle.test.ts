@@ -143,7 +143,7 @@ describe.each(targets)('incident lifecycle on $name', (target) => {
     expect(opened).toMatchObject({
       status: 'open',
       severity: 'critical',
-      title: 'Smoke test after a factory change failed after factory configuration v5',
+      title: 'Smoke test after a factory change failed · likely cause: factory configuration v5',
       firstBadAt: iso(T - 4_000),
       detectedAt: iso(T),
       timeToDetectMs: 4_000,
@@ -227,7 +227,8 @@ describe.each(targets)('incident lifecycle on $name', (target) => {
     expect(markdown).toContain('- Orders affected (waited longer than the SLO target or failed): 2');
     expect(markdown).toContain('_To fill in:');
 
-    // A critical alert after resolution opens a new incident, mitigated once its condition is gone.
+    // A critical alert after resolution opens a new incident. Without an undo, it is mitigated
+    // when its condition last held, which is known only once it resolves (conditions flap).
     const later = end + 60_000;
     states = new Map(states);
     states.set('factory-slo-burn-rate', state('firing', later, later, 20));
@@ -236,7 +237,12 @@ describe.each(targets)('incident lifecycle on $name', (target) => {
     expect(second).toMatchObject({ title: 'Factory latency SLO burn rate', ruleIds: ['factory-slo-burn-rate'], likelyCause: null, configVersion: 6 });
     expect(second!.id).not.toBe(id);
     await processIncidents(db, { now: later + 2_000, rules, states, events: [], snapshot: snapshotAt(later + 2_000) }, options);
-    expect(await openIncidentSummary(db)).toMatchObject({ mitigatedAt: iso(later + 2_000), resolvedAt: null });
+    expect(await openIncidentSummary(db)).toMatchObject({ mitigatedAt: null, resolvedAt: null });
+    const calm = later + 62_000;
+    states.set('factory-slo-burn-rate', state('resolved', calm, later + 4_000));
+    await processIncidents(db, { now: calm, rules, states, events: [event('factory-slo-burn-rate', calm, 'firing', 'resolved', 0)], snapshot: snapshotAt(calm) }, options);
+    expect(await openIncidentSummary(db)).toBeNull();
+    expect((await listIncidents(db))[0]).toMatchObject({ id: second!.id, status: 'resolved', mitigatedAt: iso(later + 4_000), resolvedAt: iso(calm), timeToMitigateMs: later + 4_000 - Date.parse(second!.firstBadAt) });
     await expect(incidentDetail(999_999, db)).rejects.toMatchObject({ code: 'not_found' });
   });
 });

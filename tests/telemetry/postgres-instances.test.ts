@@ -108,7 +108,7 @@ describe('two instances, one PostgreSQL', () => {
     expect(await takeLease(db, 'job', other, 60_000, new Date(now.getTime() + 61_000))).toBe(true);
   });
 
-  it('deletes buckets past their retention and keeps the rest', async () => {
+  it('deletes buckets, alert history and smoke tests past their retention and keeps the rest', async () => {
     const { enforceRetention } = await import('@/lib/telemetry/retention');
     const now = Date.now();
     const row = (resolution: number, ageMs: number, series: string) => ({
@@ -130,8 +130,18 @@ describe('two instances, one PostgreSQL', () => {
     await db.latencyBucket.createMany({
       data: [row(10, 49 * 3_600_000, '/old-10s'), row(10, 47 * 3_600_000, '/new-10s'), row(60, 31 * 86_400_000, '/old-1m'), row(60, 29 * 86_400_000, '/new-1m'), row(3600, 366 * 86_400_000, '/old-1h')],
     });
+    const yearAndADay = new Date(now - 366 * 86_400_000);
+    await db.alertEvent.createMany({
+      data: [
+        { ruleId: 'retention-test', at: yearAndADay, fromState: 'normal', toState: 'firing' },
+        { ruleId: 'retention-test', at: new Date(now), fromState: 'firing', toState: 'resolved' },
+      ],
+    });
+    await db.smokeTest.createMany({ data: [{ startedAt: yearAndADay, status: 'passed', sloMs: 1_000 }, { startedAt: new Date(now), status: 'passed', sloMs: 1_000 }] });
     const retention = { 10: 48 * 3_600_000, 60: 30 * 86_400_000, 3600: 365 * 86_400_000 };
-    expect(await enforceRetention(retention, 'instance-r', 60_000, db, now)).toBe(3);
+    expect(await enforceRetention(retention, 'instance-r', 60_000, db, now)).toBe(5);
+    expect((await db.alertEvent.findMany({ where: { ruleId: 'retention-test' } })).map((e) => e.toState)).toEqual(['resolved']);
+    expect(await db.smokeTest.count({ where: { startedAt: { lt: new Date(now - 86_400_000) } } })).toBe(0);
     const left = await db.latencyBucket.findMany({ where: { instanceId: 'instance-r' }, select: { series: true } });
     expect(left.map((r) => r.series).sort()).toEqual(['/new-10s', '/new-1m']);
     // Another instance does nothing while the lease is held.

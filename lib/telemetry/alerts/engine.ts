@@ -189,7 +189,8 @@ const toDate = (ms: number | null) => (ms === null ? null : new Date(ms));
 export async function evaluateAlerts(db: Db = appDb, options: EvaluateOptions = {}): Promise<{ evaluated: boolean; events: RecordedEvent[] }> {
   const now = options.now ?? Date.now();
   const config = options.config ?? alertsConfig();
-  const rules = (options.rules ?? (await currentRules(db, config))).filter((r) => r.enabled);
+  const allRules = options.rules ?? (await currentRules(db, config));
+  const rules = allRules.filter((r) => r.enabled);
   if (!(await takeLease(db, LEASE, options.holder ?? thisInstance().id, config.leaseTtlMs, new Date(now)))) return { evaluated: false, events: [] };
 
   const rows = new Map((await db.alertRuleState.findMany()).map((r) => [r.ruleId, r]));
@@ -227,6 +228,14 @@ export async function evaluateAlerts(db: Db = appDb, options: EvaluateOptions = 
       evaluatedAt: new Date(now),
     };
     writes.push(db.alertRuleState.upsert({ where: { ruleId: rule.id }, create: { ruleId: rule.id, ...data }, update: data }));
+  }
+  // A disabled rule stops where it is: back to normal, so it neither shows nor keeps an incident open.
+  for (const rule of allRules.filter((r) => !r.enabled)) {
+    const row = rows.get(rule.id);
+    if (!row || row.state === 'normal') continue;
+    events.push({ ruleId: rule.id, at: now, from: row.state as AlertStateName, to: 'normal', value: null, detail: 'rule disabled' });
+    const data = { state: 'normal', since: new Date(now), activeAt: null, lastActiveAt: null, value: null, evaluatedAt: new Date(now) };
+    writes.push(db.alertRuleState.update({ where: { ruleId: rule.id }, data }));
   }
   await db.$transaction([
     ...writes,

@@ -12,9 +12,9 @@ import type { TimelineEntryType } from './types';
  * The incident lifecycle, run by the alert engine's lease holder right after each evaluation
  * (so there is one writer):
  * - a critical rule firing opens an incident, or joins the open one;
- * - the incident is mitigated at the first of: an undo of the factory configuration (rollback,
- *   experiment end or revert) after the first bad measurement, or an evaluation at which no
- *   critical condition holds any more;
+ * - the incident is mitigated by the first undo of the factory configuration (rollback,
+ *   experiment end or revert) after the first bad measurement; without one, it is mitigated
+ *   when a critical condition last held, which is known once it resolves;
  * - it is resolved once none of its rules is firing (their keep-firing periods have passed).
  * Opening and resolving each queue one webhook notification (grouped: never one per evaluation).
  * Opening and joining are decided from the rules' states, not only from this evaluation's
@@ -60,6 +60,9 @@ function formatValue(rule: AlertRule, value: number): string {
 
 const describe = (rule: AlertRule, verb: string, value: number | null, detail: string | null) =>
   `${rule.name} ${verb}${detail ? `: ${detail}` : value !== null ? ` (${formatValue(rule, value)})` : ''}`;
+
+/** "Factory latency critical · likely cause: factory configuration v5" */
+const titleOf = (alerts: string, causeVersion?: number) => (causeVersion === undefined ? alerts : `${alerts} · likely cause: factory configuration v${causeVersion}`);
 
 interface NewEvent {
   at: Date;
@@ -112,26 +115,28 @@ export async function processIncidents(db: Db = appDb, o: EvaluationOutcome, opt
     const first = await db.incidentEvent.findFirst({ where: { incidentId: open.id, type: 'first_bad_measurement' }, select: { detail: true } });
     const source = first?.detail ? (JSON.parse(first.detail) as { source?: FirstBadSource }).source : undefined;
     const found = await causeAndVersion(db, { at: open.firstBadAt.getTime(), source: source ?? 'detection', title: '' }, c.causeWindowMs, open.detectedAt.getTime());
-    if (found.cause) cause = { likelyCauseId: found.cause.id, configVersion: found.configVersion ?? found.cause.version, title: `${open.title} after factory configuration v${found.cause.version}` };
+    if (found.cause) cause = { likelyCauseId: found.cause.id, configVersion: found.configVersion ?? found.cause.version, title: titleOf(open.title, found.cause.version) };
   }
 
+  const resolved = ruleIds.every((id) => o.states.get(id)?.state !== 'firing');
   let mitigatedAt = open.mitigatedAt;
   if (!mitigatedAt) {
     const undo = await db.configChangeEvent.findFirst({
       where: { appliedAt: { gt: open.firstBadAt, lte: at }, OR: [{ kind: { in: ['rollback', 'revert'] } }, { type: 'experiment.ended' }] },
       orderBy: [{ appliedAt: 'asc' }, { id: 'asc' }],
     });
-    const quiet = critical.every((r) => o.states.get(r.id)?.lastActiveAt !== o.now);
     if (undo) {
       mitigatedAt = undo.appliedAt;
       events.push({ at: undo.appliedAt, type: 'mitigated', title: `Mitigated: factory configuration v${undo.version} (${undo.kind}) undid the change`, detail: JSON.stringify({ href: versionHref(undo.version) }) });
-    } else if (quiet) {
-      mitigatedAt = at;
-      events.push({ at, type: 'mitigated', title: 'Mitigated: no critical condition holds any more' });
+    } else if (resolved) {
+      // Conditions flap while a call hangs (between its timeout and the next flush), so the
+      // mitigation is only known once the incident resolves: when a critical condition last held.
+      const lastActive = Math.max(open.detectedAt.getTime(), ...ruleIds.map((id) => o.states.get(id)?.lastActiveAt ?? 0));
+      mitigatedAt = new Date(lastActive);
+      events.push({ at: mitigatedAt, type: 'mitigated', title: 'Mitigated: no critical condition held after this' });
     }
   }
 
-  const resolved = ruleIds.every((id) => o.states.get(id)?.state !== 'firing');
   if (resolved) events.push({ at, type: 'resolved', title: 'Resolved: none of the incident’s alerts is firing any more' });
   if (!events.length && !cause) return;
 
@@ -172,7 +177,7 @@ async function openIncident(db: Db, o: EvaluationOutcome, c: IncidentOptions, fi
   ];
   await db.incident.create({
     data: {
-      title: `${rules.map((r) => r.name).join(' + ')}${cause ? ` after factory configuration v${cause.version}` : ''}`,
+      title: titleOf(rules.map((r) => r.name).join(' + '), cause?.version),
       severity: 'critical',
       firstBadAt: new Date(firstBad.at),
       detectedAt: new Date(detectedAt),
