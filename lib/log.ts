@@ -60,8 +60,8 @@ function serialise(value: unknown, depth = 0): unknown {
 /**
  * Lines are written in batches: a write to a pipe is a system call that can cost more than
  * the request it logs (about 0.1 ms each under load), so lines wait up to FLUSH_MS, or until
- * FLUSH_BYTES are waiting, and go out in one write. They are flushed on exit; a SIGKILL can
- * lose the last FLUSH_MS.
+ * FLUSH_BYTES are waiting, and go out in one write. They are flushed on exit and with every
+ * error line; a SIGKILL can lose the last FLUSH_MS of other lines.
  */
 const FLUSH_MS = 10;
 const FLUSH_BYTES = 32 * 1024;
@@ -115,6 +115,8 @@ function write(level: Level, msg: string, fields: Fields = {}): void {
   const body = JSON.stringify(serialise(fields));
   const line = body === '{}' ? `${head(level, msg, currentRequest()?.requestId)}}` : `${head(level, msg, currentRequest()?.requestId)},${body.slice(1)}`;
   enqueue(level === 'error' || level === 'warn' ? 1 : 0, line);
+  // Errors are rare and may come just before the process dies: they go out at once.
+  if (level === 'error') flushLogs();
 }
 
 type FlatFields = Record<string, string | number | boolean>;
