@@ -198,4 +198,22 @@ describe.each(targets)('alert engine on $name', (target) => {
     expect(next.map((r) => r.evaluated)).toEqual([false, true]);
     expect(await a.alertEvent.count({ where: { ruleId: 'factory-breaker-open' } })).toBe(1);
   });
+
+  it('names each failed smoke test once: the first in the firing transition, a later one while firing', async () => {
+    const { evaluateAlerts } = await import('@/lib/telemetry/alerts/engine');
+    const [db] = clients;
+    const tick = T + 100_000;
+    const options = { holder: 'engine-smoke', config, expectedSince: T };
+    const failed = (configVersion: number, startedAt: number) => ({ configVersion, startedAt: new Date(startedAt), status: 'failed', sloMs: 1_000, durationMs: 1_000, failedStep: 'slo', message: `no pizza within the 1000 ms SLO after configuration v${configVersion}` });
+    await db.smokeTest.create({ data: failed(20, tick - 3_000) });
+    await evaluateAlerts(db, { ...options, now: tick });
+    await db.smokeTest.create({ data: failed(21, tick + 1_000) });
+    await evaluateAlerts(db, { ...options, now: tick + 2_000 });
+    await evaluateAlerts(db, { ...options, now: tick + 4_000 });
+    const events = await db.alertEvent.findMany({ where: { ruleId: 'factory-smoke-test' }, orderBy: { id: 'asc' } });
+    expect(events.map((e) => [e.fromState, e.toState, e.detail])).toEqual([
+      ['normal', 'firing', 'smoke test after configuration v20 failed at slo: no pizza within the 1000 ms SLO after configuration v20'],
+      ['firing', 'firing', 'smoke test after configuration v21 failed at slo: no pizza within the 1000 ms SLO after configuration v21'],
+    ]);
+  });
 });

@@ -27,6 +27,7 @@ function snapshot(p: Partial<Snapshot> = {}): Snapshot {
     probeExpected: true,
     configChanges: [],
     smokeTests: [],
+    smokeSeenUpTo: null,
     ...p,
   };
 }
@@ -186,12 +187,35 @@ describe('errors, no data, breaker, configuration', () => {
       message: status === 'failed' ? 'no pizza within the 1000 ms SLO' : null,
     });
     const failed = evaluate(r, snapshot({ smokeTests: [smoke(2, now - 2_000, 'failed')] }));
-    expect(failed).toMatchObject({ active: true, value: 1_000, notes: [] });
+    expect(failed).toMatchObject({ active: true, value: 1_000 });
     expect(failed.detail).toBe('smoke test after configuration v7 failed at slo: no pizza within the 1000 ms SLO');
+    expect(failed.notes).toEqual([failed.detail]); // not seen before (the engine drops it when the transition says it)
     // A newer test still running does not clear it; a newer pass does.
     expect(evaluate(r, snapshot({ smokeTests: [smoke(3, now - 500, 'running', 8), smoke(2, now - 2_000, 'failed')] })).active).toBe(true);
     expect(evaluate(r, snapshot({ smokeTests: [smoke(3, now - 500, 'passed', 8), smoke(2, now - 2_000, 'failed')] })).active).toBe(false);
     // Older than the window: forgotten.
     expect(evaluate(r, snapshot({ smokeTests: [smoke(2, now - r.windowMs - 1, 'failed')] }))).toMatchObject({ active: false, value: null });
+  });
+
+  it('smoke test: every failure not seen before is named, oldest first, even while firing', () => {
+    const r = rule('smoke_test');
+    const now = 10 * HOUR;
+    const failedAfter = (id: number, version: number) => ({
+      id,
+      changeId: id,
+      configVersion: version,
+      startedAt: now - 10_000 + id,
+      status: 'failed' as const,
+      durationMs: 1_000,
+      failedStep: 'order',
+      message: 'factory answered 500',
+    });
+    const tests = [failedAfter(3, 9), failedAfter(2, 8)];
+    expect(evaluate(r, snapshot({ smokeTests: tests, smokeSeenUpTo: 1 })).notes).toEqual([
+      'smoke test after configuration v8 failed at order: factory answered 500',
+      'smoke test after configuration v9 failed at order: factory answered 500',
+    ]);
+    expect(evaluate(r, snapshot({ smokeTests: tests, smokeSeenUpTo: 2 })).notes).toEqual(['smoke test after configuration v9 failed at order: factory answered 500']);
+    expect(evaluate(r, snapshot({ smokeTests: tests, smokeSeenUpTo: 3 }))).toMatchObject({ active: true, notes: [] });
   });
 });

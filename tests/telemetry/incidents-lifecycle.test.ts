@@ -68,6 +68,7 @@ function snapshotAt(now: number, extra: Partial<Snapshot> = {}): Snapshot {
     probeExpected: true,
     configChanges: [],
     smokeTests: [],
+    smokeSeenUpTo: null,
     ...extra,
   };
 }

@@ -131,6 +131,7 @@ export async function gatherSnapshot(
   now: number,
   expectedSince: number,
   configCursor: number | null,
+  smokeSeenUpTo: number | null = null,
 ): Promise<{ snapshot: Snapshot; configCursor: number }> {
   const slowAboveMs = rules.find((r) => r.kind === 'burn_rate')?.targetMs ?? config.sloTargetMs;
   const configRule = rules.find((r) => r.kind === 'config_change');
@@ -157,6 +158,7 @@ export async function gatherSnapshot(
       probeExpected: config.probeIntervalMs > 0,
       configChanges: config_.changes,
       smokeTests,
+      smokeSeenUpTo,
     },
     configCursor: config_.cursor,
   };
@@ -195,6 +197,7 @@ export async function evaluateAlerts(db: Db = appDb, options: EvaluateOptions = 
 
   const rows = new Map((await db.alertRuleState.findMany()).map((r) => [r.ruleId, r]));
   const configRule = rules.find((r) => r.kind === 'config_change');
+  const smokeRule = rules.find((r) => r.kind === 'smoke_test');
   const { snapshot, configCursor } = await gatherSnapshot(
     db,
     rules,
@@ -202,7 +205,9 @@ export async function evaluateAlerts(db: Db = appDb, options: EvaluateOptions = 
     now,
     options.expectedSince ?? thisInstance().startedAt.getTime(),
     configRule ? (rows.get(configRule.id)?.cursor ?? null) : null,
+    smokeRule ? (rows.get(smokeRule.id)?.cursor ?? null) : null,
   );
+  const smokeCursor = Math.max(snapshot.smokeSeenUpTo ?? 0, ...snapshot.smokeTests.filter((t) => t.status !== 'running').map((t) => t.id));
 
   const events: RecordedEvent[] = [];
   const states = new Map<string, AlertState>();
@@ -216,7 +221,12 @@ export async function evaluateAlerts(db: Db = appDb, options: EvaluateOptions = 
     const { next, transition } = step(previous, evaluation, now, rule);
     states.set(rule.id, next);
     const notes = [...evaluation.notes];
-    if (transition) events.push({ ruleId: rule.id, at: now, from: transition.from, to: transition.to, value: transition.value, detail: evaluation.detail ?? notes.shift() ?? null });
+    if (transition) {
+      const detail = evaluation.detail ?? notes.shift() ?? null;
+      events.push({ ruleId: rule.id, at: now, from: transition.from, to: transition.to, value: transition.value, detail });
+      // A note the transition already says is not said twice.
+      if (detail !== null && notes.includes(detail)) notes.splice(notes.indexOf(detail), 1);
+    }
     for (const detail of notes) events.push({ ruleId: rule.id, at: now, from: next.state, to: next.state, value: next.value, detail });
     const data = {
       state: next.state,
@@ -224,7 +234,7 @@ export async function evaluateAlerts(db: Db = appDb, options: EvaluateOptions = 
       activeAt: toDate(next.activeAt),
       lastActiveAt: toDate(next.lastActiveAt),
       value: next.value,
-      cursor: rule.kind === 'config_change' ? configCursor : null,
+      cursor: rule.kind === 'config_change' ? configCursor : rule.kind === 'smoke_test' ? smokeCursor : null,
       evaluatedAt: new Date(now),
     };
     writes.push(db.alertRuleState.upsert({ where: { ruleId: rule.id }, create: { ruleId: rule.id, ...data }, update: data }));

@@ -207,6 +207,8 @@ export interface Snapshot {
   configChanges: ConfigChangeSeen[];
   /** Post-change smoke tests started within the longest smoke_test window, newest first. */
   smokeTests: SmokeTestSeen[];
+  /** The newest smoke test already evaluated finished (its id), or null before the first. */
+  smokeSeenUpTo: number | null;
 }
 
 export interface Evaluation {
@@ -281,12 +283,17 @@ export function evaluate(rule: AlertRule, s: Snapshot): Evaluation {
       return result(notes.length > 0, last ? last.version : null, notes);
     }
     case 'smoke_test': {
-      const latest = s.smokeTests.find((t) => t.startedAt >= s.now - rule.windowMs && t.status !== 'running');
+      const finished = s.smokeTests.filter((t) => t.startedAt >= s.now - rule.windowMs && t.status !== 'running');
+      const latest = finished[0];
       if (!latest) return quiet(null);
-      const failed = latest.status === 'failed';
-      const version = latest.configVersion === null ? 'a configuration change' : `configuration v${latest.configVersion}`;
-      const detail = `smoke test after ${version} ${failed ? `failed at ${latest.failedStep ?? 'an unknown step'}: ${latest.message ?? 'no detail'}` : 'passed'}`;
-      return { active: failed, value: latest.durationMs, notes: [], detail };
+      // Every failure not seen before is named, even while the rule is already firing.
+      const fresh = finished.filter((t) => t.status === 'failed' && t.id > (s.smokeSeenUpTo ?? 0)).reverse();
+      return { active: latest.status === 'failed', value: latest.durationMs, notes: fresh.map(describeSmokeTest), detail: describeSmokeTest(latest) };
     }
   }
+}
+
+function describeSmokeTest(t: SmokeTestSeen): string {
+  const version = t.configVersion === null ? 'a configuration change' : `configuration v${t.configVersion}`;
+  return `smoke test after ${version} ${t.status === 'failed' ? `failed at ${t.failedStep ?? 'an unknown step'}: ${t.message ?? 'no detail'}` : 'passed'}`;
 }
