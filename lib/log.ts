@@ -108,8 +108,29 @@ function isoNow(): string {
   return clock.iso;
 }
 
+/**
+ * Memoised JSON text, up to `limit` entries: the per-call line repeats a few messages, keys and
+ * values (route, kind, method…), so each is escaped (and redacted) once, not on every line.
+ */
+function memo(make: (text: string) => string, limit = 2_000): (text: string) => string {
+  const made = new Map<string, string>();
+  return (text) => {
+    let json = made.get(text);
+    if (json === undefined) {
+      json = make(text);
+      if (made.size < limit) made.set(text, json);
+    }
+    return json;
+  };
+}
+
+const messageJson = memo((msg) => JSON.stringify(redactText(msg)));
+/** `,"key":` */
+const keyJson = memo((key) => `,${JSON.stringify(key)}:`);
+const stringValueJson = memo((value) => JSON.stringify(redactText(value)), 10_000);
+
 const head = (level: Level, msg: string, reqId: string | undefined) =>
-  `{"level":"${level}","time":"${isoNow()}","msg":${JSON.stringify(redactText(msg))}${reqId ? `,"reqId":${JSON.stringify(reqId)}` : ''}`;
+  `{"level":"${level}","time":"${isoNow()}","msg":${messageJson(msg)}${reqId ? `,"reqId":${JSON.stringify(reqId)}` : ''}`;
 
 function write(level: Level, msg: string, fields: Fields = {}): void {
   const body = JSON.stringify(serialise(fields));
@@ -125,8 +146,8 @@ type FlatFields = Record<string, string | number | boolean>;
 function writeFlat(level: Level, msg: string, fields: FlatFields, requestId?: string): void {
   let line = head(level, msg, requestId ?? currentRequest()?.requestId);
   for (const key in fields) {
-    const value = fields[key];
-    line += `,${JSON.stringify(key)}:${isSecretKey(key) ? `"${REDACTED}"` : JSON.stringify(typeof value === 'string' ? redactText(value) : value)}`;
+    const value = fields[key]!;
+    line += keyJson(key) + (isSecretKey(key) ? `"${REDACTED}"` : typeof value === 'string' ? stringValueJson(value) : JSON.stringify(value));
   }
   enqueue(level === 'error' || level === 'warn' ? 1 : 0, `${line}}`);
 }

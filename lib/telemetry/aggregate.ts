@@ -95,7 +95,8 @@ function bucketFor(aggregator: Aggregator, labels: BucketLabels, resolution: Res
   const key = `${resolution}|${start}|${labels.kind}|${series}|${labels.method}|${labels.status}|${labels.origin}`;
   let bucket = aggregator.buckets.get(key);
   if (!bucket) {
-    bucket = { ...labels, series, resolution, start, count: 0, timeouts: 0, sketch: newSketch(), dirty: true };
+    // The labels are copied one by one: `labels` may be a whole finished call.
+    bucket = { kind: labels.kind, series, method: labels.method, status: labels.status, origin: labels.origin, resolution, start, count: 0, timeouts: 0, sketch: newSketch(), dirty: true };
     aggregator.buckets.set(key, bucket);
   }
   return bucket;

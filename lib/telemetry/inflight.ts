@@ -9,27 +9,19 @@ export interface InFlightCall extends CallLabels {
   startedAt: number;
 }
 
-interface Registry {
-  next: number;
-  calls: Map<number, InFlightCall>;
+// The calls themselves, in start order (a Set keeps insertion order): no ids, no entries to allocate.
+const globalForInFlight = globalThis as unknown as { __jwtPizzaInFlight?: Set<InFlightCall> };
+
+function registry(): Set<InFlightCall> {
+  return (globalForInFlight.__jwtPizzaInFlight ??= new Set());
 }
 
-const globalForInFlight = globalThis as unknown as { __jwtPizzaInFlight?: Registry };
-
-function registry(): Registry {
-  globalForInFlight.__jwtPizzaInFlight ??= { next: 1, calls: new Map() };
-  return globalForInFlight.__jwtPizzaInFlight;
+export function beginInFlight(call: InFlightCall): void {
+  registry().add(call);
 }
 
-export function beginInFlight(call: InFlightCall): number {
-  const r = registry();
-  const id = r.next++;
-  r.calls.set(id, call);
-  return id;
-}
-
-export function endInFlight(id: number): void {
-  registry().calls.delete(id);
+export function endInFlight(call: InFlightCall): void {
+  registry().delete(call);
 }
 
 export interface InFlightSummary {
@@ -39,11 +31,11 @@ export interface InFlightSummary {
   oldest: InFlightCall | null;
 }
 
-/** Count and oldest of the calls of the given kinds. The map keeps start order, so the first match is the oldest. */
+/** Count and oldest of the calls of the given kinds. */
 export function inFlightSummary(kinds: readonly CallKind[]): InFlightSummary {
   let count = 0;
   let oldest: InFlightCall | null = null;
-  for (const call of registry().calls.values()) {
+  for (const call of registry()) {
     if (!kinds.includes(call.kind)) continue;
     count += 1;
     if (!oldest || call.startedAt < oldest.startedAt) oldest = call;

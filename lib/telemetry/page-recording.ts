@@ -76,7 +76,9 @@ export function requestObserver({ pages, routeOf }: { pages: boolean; routeOf: (
       // The rewrite's target records the request (as api or page); the outer pass is only a proxy.
       const outer = request.headers['x-forwarded-for'] ? serving.get(requestId) : undefined;
       if (outer) outer.proxied = true;
-      const pathname = (request.url ?? '/').split('?')[0] ?? '/';
+      const url = request.url ?? '/';
+      const query = url.indexOf('?');
+      const pathname = query === -1 ? url : url.slice(0, query);
       if (!pages || SKIPPED_PATHS.test(pathname)) return context;
       if (!outer) serving.set(requestId, context);
       const method = request.method ?? 'GET';

@@ -1,8 +1,8 @@
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 import { aggregate, newAggregator, type Aggregator } from './aggregate';
-import { beginInFlight, endInFlight } from './inflight';
-import { isFailure, type CallLabels, type InFlightSeries, type StatusClass } from './labels';
+import { beginInFlight, endInFlight, type InFlightCall } from './inflight';
+import { isFailure, type CallKind, type CallLabels, type CallOrigin, type InFlightSeries, type StatusClass } from './labels';
 
 /**
  * The one recording path. Every REST request, page request, server action and factory call
@@ -33,7 +33,8 @@ export type Sink = (call: FinishedCall) => void;
 interface Runtime {
   enabled: boolean;
   aggregator: Aggregator;
-  sinks: Map<string, Sink>;
+  /** In the order added; an array, not a Map, so the per-call loop allocates nothing. */
+  sinks: { name: string; sink: Sink }[];
 }
 
 const globalForTelemetry = globalThis as unknown as { __jwtPizzaTelemetry?: Runtime };
@@ -42,7 +43,7 @@ export function telemetryRuntime(): Runtime {
   globalForTelemetry.__jwtPizzaTelemetry ??= {
     enabled: env().telemetry.enabled,
     aggregator: newAggregator(),
-    sinks: new Map([['log', logCall]]),
+    sinks: [{ name: 'log', sink: logCall }],
   };
   return globalForTelemetry.__jwtPizzaTelemetry;
 }
@@ -51,20 +52,24 @@ export const telemetryEnabled = (): boolean => telemetryRuntime().enabled;
 
 /** Adds (or replaces) an exporter that sees every finished call. */
 export function addSink(name: string, sink: Sink): void {
-  telemetryRuntime().sinks.set(name, sink);
+  const { sinks } = telemetryRuntime();
+  const existing = sinks.find((s) => s.name === name);
+  if (existing) existing.sink = sink;
+  else sinks.push({ name, sink });
 }
 
 /** Records one finished call. */
 export function recordCall(call: FinishedCall): void {
   const runtime = telemetryRuntime();
   if (!runtime.enabled) return;
-  const labels = { kind: call.kind, series: call.series, method: call.method, status: call.status, origin: call.origin };
-  aggregate(runtime.aggregator, labels, call.startedAt + call.durationMs, call.durationMs, call.timedOut);
-  for (const [name, sink] of runtime.sinks) {
+  aggregate(runtime.aggregator, call, call.startedAt + call.durationMs, call.durationMs, call.timedOut);
+  const { sinks } = runtime;
+  for (let i = 0; i < sinks.length; i++) {
+    const { name, sink } = sinks[i]!;
     try {
       sink(call);
     } catch (error) {
-      runtime.sinks.delete(name);
+      sinks.splice(i--, 1);
       log.error('telemetry sink failed and was removed', { sink: name, err: error });
     }
   }
@@ -82,27 +87,54 @@ export interface CallTracker {
 
 const untracked: CallTracker = { end: () => undefined, discard: () => undefined };
 
+/**
+ * A call in flight: its own entry in the in-flight registry, and its tracker. One object per
+ * call, with no closures and no copies of its labels: this runs for every request.
+ */
+class TrackedCall implements CallTracker, InFlightCall {
+  readonly startedAt = Date.now();
+  private readonly started = performance.now();
+  private ended = false;
+
+  constructor(
+    readonly kind: CallKind,
+    readonly series: string,
+    readonly method: string,
+    readonly origin: CallOrigin,
+  ) {
+    beginInFlight(this);
+  }
+
+  end(outcome: CallOutcome, series = this.series): void {
+    if (this.ended) return;
+    this.ended = true;
+    endInFlight(this);
+    recordCall({
+      kind: this.kind,
+      series,
+      method: this.method,
+      origin: this.origin,
+      status: outcome.status,
+      httpStatus: outcome.httpStatus,
+      timedOut: outcome.timedOut ?? outcome.status === 'timeout',
+      detail: outcome.detail,
+      requestId: outcome.requestId,
+      startedAt: this.startedAt,
+      durationMs: performance.now() - this.started,
+    });
+  }
+
+  discard(): void {
+    if (this.ended) return;
+    this.ended = true;
+    endInFlight(this);
+  }
+}
+
 /** Starts a call: it is in flight, with its age, until `end`. */
 export function trackCall(labels: CallLabels): CallTracker {
   if (!telemetryEnabled()) return untracked;
-  const startedAt = Date.now();
-  const started = performance.now();
-  const id = beginInFlight({ ...labels, startedAt });
-  let ended = false;
-  return {
-    end(outcome, series = labels.series) {
-      if (ended) return;
-      ended = true;
-      endInFlight(id);
-      const timedOut = outcome.timedOut ?? outcome.status === 'timeout';
-      recordCall({ ...labels, series, ...outcome, timedOut, startedAt, durationMs: performance.now() - started });
-    },
-    discard() {
-      if (ended) return;
-      ended = true;
-      endInFlight(id);
-    },
-  };
+  return new TrackedCall(labels.kind, labels.series, labels.method, labels.origin);
 }
 
 /** Records a sample of the oldest in-flight call's age (0 when nothing is in flight). */
