@@ -6,7 +6,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startServer, type RunningServer } from '../support/server';
 import { factoryAdmin, inMinutes, sleep, until } from './factory-helpers';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, AUTH_SECRET, call, login, type Target } from './support';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  call,
+  login,
+  privateServerEnv,
+  type Target,
+} from './support';
 
 /**
  * The end-to-end incident drill (issue 6), on its own server with no customer traffic: as a
@@ -43,12 +50,7 @@ beforeAll(async () => {
     logFile: path.join(dataDir, 'server.log'),
     env: {
       DATA_DIR: dataDir,
-      ADMIN_EMAIL,
-      ADMIN_PASSWORD,
-      AUTH_SECRET,
-      PASSWORD_HASH_COST: '10',
-      FACTORY_API_KEY: VENDOR_KEY,
-      FACTORY_ADMIN_KEY: ADMIN_KEY,
+      ...privateServerEnv({ vendorKey: VENDOR_KEY, adminKey: ADMIN_KEY }),
       ALERT_WEBHOOK_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
       PUBLIC_URL: 'https://pizza.example',
     },

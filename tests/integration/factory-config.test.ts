@@ -7,14 +7,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startServer, type RunningServer } from '../support/server';
 import {
-  decodeJwt,
-  ADMIN_EMAIL,
-  ADMIN_PASSWORD,
-  AUTH_SECRET,
   call,
   createFranchise,
+  decodeJwt,
   menuByTitle,
   order,
+  privateServerEnv,
   registerUser,
   type Target,
   type TestFranchise,
@@ -82,14 +80,8 @@ beforeAll(async () => {
     logFile: path.join(dataDir, 'server.log'),
     env: {
       DATA_DIR: dataDir,
-      ADMIN_EMAIL,
-      ADMIN_PASSWORD,
-      AUTH_SECRET,
-      PASSWORD_HASH_COST: '10',
+      ...privateServerEnv({ vendorKey: VENDOR_KEY, adminKey: ADMIN_KEY, webhookSecret: STORE_WEBHOOK_SECRET }),
       CACHE_TTL_MS: '0',
-      FACTORY_API_KEY: VENDOR_KEY,
-      FACTORY_ADMIN_KEY: ADMIN_KEY,
-      FACTORY_WEBHOOK_SECRET: STORE_WEBHOOK_SECRET,
       FACTORY_KEY_PUBLISH_LEAD_MS: String(KEY_PUBLISH_LEAD_MS),
     },
   });

@@ -4,13 +4,11 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startServer, type RunningServer } from '../support/server';
 import {
-  ADMIN_EMAIL,
-  ADMIN_PASSWORD,
-  AUTH_SECRET,
   call,
   createFranchise,
   menuByTitle,
   order,
+  privateServerEnv,
   registerUser,
   type Target,
   type TestFranchise,
@@ -49,14 +47,8 @@ const start = async () => {
     logFile: path.join(dataDir, 'server.log'),
     env: {
       DATA_DIR: dataDir,
-      ADMIN_EMAIL,
-      ADMIN_PASSWORD,
-      AUTH_SECRET,
-      PASSWORD_HASH_COST: '10',
+      ...privateServerEnv({ vendorKey: VENDOR_KEY, adminKey: ADMIN_KEY, webhookSecret: WEBHOOK_SECRET }),
       CACHE_TTL_MS: '0',
-      FACTORY_API_KEY: VENDOR_KEY,
-      FACTORY_ADMIN_KEY: ADMIN_KEY,
-      FACTORY_WEBHOOK_SECRET: WEBHOOK_SECRET,
       FACTORY_TIMEOUT_MS: String(TIMEOUT_MS),
       BREAKER_COOLDOWN_MS: String(BREAKER_COOLDOWN_MS),
       FULFILMENT_WORKER: 'on',

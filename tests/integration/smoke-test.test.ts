@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, dropDatabase } from '../support/pg';
 import { freePort, startServer, type RunningServer } from '../support/server';
 import { factoryAdmin, inMinutes, until } from './factory-helpers';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, AUTH_SECRET, call, login, type Target } from './support';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  call,
+  login,
+  privateServerEnv,
+  type Target,
+} from './support';
 
 /**
  * The smoke test after every factory configuration change, over HTTP against private servers:
@@ -65,13 +72,7 @@ async function startStore(name: string, engine: 'sqlite' | 'postgres', env: Reco
     env: {
       DATA_DIR: dataDir,
       ...(database ? { DATABASE_URL: database.url } : {}),
-      ADMIN_EMAIL,
-      ADMIN_PASSWORD,
-      AUTH_SECRET,
-      PASSWORD_HASH_COST: '10',
-      FACTORY_API_KEY: VENDOR_KEY,
-      FACTORY_ADMIN_KEY: ADMIN_KEY,
-      FACTORY_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      ...privateServerEnv({ vendorKey: VENDOR_KEY, adminKey: ADMIN_KEY, webhookSecret: WEBHOOK_SECRET }),
       // Wide enough that a breaking change is an ordinary change, not an experiment.
       FACTORY_SAFE_MAX_DELAY_MS: '3000',
       FACTORY_SAFE_MAX_FAILURE_RATE: '1',

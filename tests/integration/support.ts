@@ -27,6 +27,19 @@ export const FACTORY_API_KEY = 'integration-factory-vendor-key-5c1e9d';
 
 export const targets = (): Target[] => inject('targets');
 
+/** What every test's private server is started with: the admin, the secrets and the factory keys. */
+export function privateServerEnv(keys: { vendorKey: string; adminKey: string; webhookSecret?: string }): Record<string, string> {
+  return {
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    AUTH_SECRET,
+    PASSWORD_HASH_COST: '10',
+    FACTORY_API_KEY: keys.vendorKey,
+    FACTORY_ADMIN_KEY: keys.adminKey,
+    ...(keys.webhookSecret ? { FACTORY_WEBHOOK_SECRET: keys.webhookSecret } : {}),
+  };
+}
+
 export interface Res<T = any> {
   status: number;
   body: T;

@@ -5,13 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, dropDatabase } from '../support/pg';
 import { freePort, startServer, type RunningServer } from '../support/server';
 import {
-  ADMIN_EMAIL,
-  ADMIN_PASSWORD,
-  AUTH_SECRET,
   call,
   createFranchise,
   menuByTitle,
   order,
+  privateServerEnv,
   registerUser,
   type Target,
   type TestFranchise,
@@ -40,14 +38,8 @@ let tb: Target;
 
 const common = () => ({
   DATABASE_URL: database.url,
-  ADMIN_EMAIL,
-  ADMIN_PASSWORD,
-  AUTH_SECRET,
-  PASSWORD_HASH_COST: '10',
+  ...privateServerEnv({ vendorKey: VENDOR_KEY, adminKey: ADMIN_KEY, webhookSecret: WEBHOOK_SECRET }),
   CACHE_TTL_MS: '0',
-  FACTORY_API_KEY: VENDOR_KEY,
-  FACTORY_ADMIN_KEY: ADMIN_KEY,
-  FACTORY_WEBHOOK_SECRET: WEBHOOK_SECRET,
   FACTORY_TIMEOUT_MS: '1000',
   BREAKER_COOLDOWN_MS: '1000',
   FULFILMENT_WORKER: 'on',

@@ -169,7 +169,7 @@ describe.each(targets)('alert engine on $name', (target) => {
     const audit = await db.alertEvent.findFirstOrThrow({ where: { ruleId: 'factory-errors', fromState: 'edit' }, orderBy: { id: 'desc' } });
     expect(audit.detail).toBe('rule edited by admin@jwt.pizza: maxRate, forMs');
 
-    await resetRule('factory-errors', 'admin@jwt.pizza', db);
+    await resetRule('factory-errors', 'admin@jwt.pizza', config, db);
     expect((await loadRules(config, db)).find((r) => r.id === 'factory-errors')).toMatchObject({ maxRate: 0.05, forMs: 60_000 });
   });
 

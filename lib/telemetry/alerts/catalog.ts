@@ -28,8 +28,7 @@ export const ruleEditSchema = z.record(z.string(), z.unknown());
 
 /** Validates and stores an admin's edit of one rule; returns the rule now in force. */
 export async function saveRule(id: string, edit: Record<string, unknown>, author: string, config: DefaultsConfig, db: Db = appDb): Promise<AlertRule> {
-  const current = (await loadRules(config, db)).find((r) => r.id === id);
-  if (!current) throw new AppError('not_found', `unknown alert rule: ${id}`);
+  const current = await ruleInForce(id, config, db);
   if ('id' in edit && edit.id !== id) throw new AppError('bad_request', 'a rule’s id cannot be changed');
   if ('kind' in edit && edit.kind !== current.kind) throw new AppError('bad_request', 'a rule’s kind cannot be changed');
   const parsed = ruleSchema.safeParse({ ...current, ...edit });
@@ -50,11 +49,19 @@ export async function saveRule(id: string, edit: Record<string, unknown>, author
   return rule;
 }
 
-/** Puts a rule back to its default. */
-export async function resetRule(id: string, author: string, db: Db = appDb): Promise<void> {
+async function ruleInForce(id: string, config: DefaultsConfig, db: Db): Promise<AlertRule> {
+  const rule = (await loadRules(config, db)).find((r) => r.id === id);
+  if (!rule) throw new AppError('not_found', `unknown alert rule: ${id}`);
+  return rule;
+}
+
+/** Puts a rule back to its default; returns it. */
+export async function resetRule(id: string, author: string, config: DefaultsConfig, db: Db = appDb): Promise<AlertRule> {
+  await ruleInForce(id, config, db);
   const now = new Date();
   await db.$transaction([
     db.alertRuleOverride.deleteMany({ where: { ruleId: id } }),
     db.alertEvent.create({ data: { ruleId: id, at: now, fromState: 'edit', toState: 'edit', value: null, detail: `rule reset to its default by ${author}` } }),
   ]);
+  return ruleInForce(id, config, db);
 }
