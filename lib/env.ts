@@ -50,6 +50,7 @@ const schema = z.object({
   FACTORY_KEY_PUBLISH_LEAD_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   TELEMETRY: flag.default(true),
   TELEMETRY_PAGES: flag.default(true),
+  TELEMETRY_BENCH_TOGGLE: flag.default(false),
   TELEMETRY_FLUSH_MS: z.coerce.number().int().min(500).max(60_000).default(5_000),
   TELEMETRY_HEARTBEAT_MS: z.coerce.number().int().min(250).max(10_000).default(1_000),
   TELEMETRY_RETAIN_10S_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
@@ -149,8 +150,10 @@ export interface IncidentsConfig {
 export interface TelemetryConfig {
   /** Off: no latency recording, in-flight tracking, heartbeat, probe, exporters or per-request logs. */
   enabled: boolean;
-  /** Whether page requests and server actions are recorded (through Next's OpenTelemetry spans, which cost CPU on every request). */
+  /** Whether page requests and server actions are recorded. */
   pages: boolean;
+  /** `npm run bench` only: SIGUSR2 switches telemetry off and on within the process. */
+  benchToggle: boolean;
   /** How often this instance writes its latency buckets to the database. */
   flushMs: number;
   /** How often this instance writes its heartbeat (in-flight calls, breaker state). */
@@ -253,6 +256,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     telemetry: {
       enabled: e.TELEMETRY,
       pages: e.TELEMETRY_PAGES,
+      benchToggle: e.TELEMETRY_BENCH_TOGGLE,
       flushMs: e.TELEMETRY_FLUSH_MS,
       heartbeatMs: e.TELEMETRY_HEARTBEAT_MS,
       retentionMs: {

@@ -41,7 +41,8 @@ const DEMO_DINER = { email: 'diner@demo.jwt.pizza', password: 'demo-diner-pass' 
 // The servers under test, started on first use and shared by the cases.
 const nodeArgs = (name) => (cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(cpuProfileDir, name)}`] : []);
 const SERVERS = {
-  app: { portOffset: 0, start: (port) => startServer({ name: 'app', port, logDir, nodeArgs: nodeArgs('app') }) },
+  // TELEMETRY_BENCH_TOGGLE: SIGUSR2 switches its telemetry off and on (setTelemetry).
+  app: { portOffset: 0, start: (port) => startServer({ name: 'app', port, logDir, env: { TELEMETRY_BENCH_TOGGLE: 'on' }, nodeArgs: nodeArgs('app') }) },
   'app-uncached': { portOffset: 1, start: (port) => startServer({ name: 'app-uncached', port, logDir, env: { CACHE_TTL_MS: '0' }, nodeArgs: nodeArgs('app-uncached') }) },
   'app-no-telemetry': { portOffset: 4, start: (port) => startServer({ name: 'app-no-telemetry', port, logDir, env: { TELEMETRY: 'off' }, nodeArgs: nodeArgs('app-no-telemetry') }) },
   bare: {
@@ -67,6 +68,11 @@ function server(name) {
  * `minDurationS` lengthens runs of slow cases, whose latency is seconds at 50 connections.
  * `pairedWith`: when both cases are selected, they are measured together, in turns
  * (measureInterleaved), so that the telemetry's cost is not lost in the machine's noise.
+ * `telemetry: false` measures the app server with its telemetry switched off (no recording or
+ * log line per request; the background jobs skip their runs), within the same process: two processes of one build differ by
+ * several per cent in speed (0.78–0.83 ms CPU per menu request across four identical
+ * TELEMETRY=off servers), more than the cost being measured. The separate TELEMETRY=off
+ * process is measured alongside, as a cross-check.
  */
 const CASES = [
   {
@@ -86,7 +92,16 @@ const CASES = [
     id: 'menu-telemetry-off',
     group: 'telemetry',
     pairedWith: 'menu',
-    title: 'GET /api/order/menu (TELEMETRY=off)',
+    title: 'GET /api/order/menu (telemetry switched off)',
+    server: 'app',
+    telemetry: false,
+    request: { path: '/api/order/menu' },
+  },
+  {
+    id: 'menu-telemetry-off-process',
+    group: 'telemetry',
+    pairedWith: 'menu',
+    title: 'GET /api/order/menu (TELEMETRY=off process)',
     server: 'app-no-telemetry',
     request: { path: '/api/order/menu' },
   },
@@ -120,7 +135,16 @@ const CASES = [
     id: 'order-telemetry-off',
     group: 'telemetry',
     pairedWith: 'order',
-    title: 'POST /api/order (TELEMETRY=off)',
+    title: 'POST /api/order (telemetry switched off)',
+    server: 'app',
+    telemetry: false,
+    request: orderRequest,
+  },
+  {
+    id: 'order-telemetry-off-process',
+    group: 'telemetry',
+    pairedWith: 'order',
+    title: 'POST /api/order (TELEMETRY=off process)',
     server: 'app-no-telemetry',
     request: orderRequest,
   },
@@ -156,6 +180,27 @@ async function registerDiner(app) {
   return token;
 }
 
+/**
+ * Switches the app server's telemetry (SIGUSR2, TELEMETRY_BENCH_TOGGLE) and waits until it
+ * has taken effect: responses carry X-Request-Id only while telemetry is on. (Not /api/metrics:
+ * a scrape before every slice would be counted as telemetry's cost.)
+ */
+async function setTelemetry(target, on) {
+  if (!target.env?.TELEMETRY_BENCH_TOGGLE || (target.telemetryOn ?? true) === on) return;
+  process.kill(target.pid, 'SIGUSR2');
+  const deadline = Date.now() + 5_000;
+  const isOn = async () => {
+    const response = await fetch(`${target.url}/api/order/menu`);
+    await response.arrayBuffer();
+    return response.headers.has('x-request-id');
+  };
+  while ((await isOn()) !== on) {
+    if (Date.now() > deadline) throw new Error(`${target.name}: telemetry did not switch ${on ? 'on' : 'off'}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  target.telemetryOn = on;
+}
+
 /** One request by hand first, so a broken case fails loudly instead of measuring errors. */
 async function checkOnce(target, request) {
   await getJson(`${target.url}${request.path}`, { method: request.method ?? 'GET', headers: request.headers, body: request.body });
@@ -163,6 +208,7 @@ async function checkOnce(target, request) {
 
 const selected = CASES.filter((c) => !only || only.includes(c.id) || only.includes(c.group));
 const pairedAfter = (benchCase) => benchCase.pairedWith !== undefined && selected.some((c) => c.id === benchCase.pairedWith);
+const telemetryOf = (benchCase) => benchCase.telemetry ?? true;
 const drillSelected = !only || only.includes('drill');
 const drillS = Number(process.env.BENCH_DRILL_S ?? 60);
 const detectSelected = !only || only.includes('detect');
@@ -211,7 +257,7 @@ function ratios(results, runs) {
       menuCacheGain[conns] = cached.reqPerSec / uncached.reqPerSec;
       menuCacheCpuGain[conns] = uncached.serverCpuMsPerReq / cached.serverCpuMsPerReq;
     }
-    for (const [on, off] of [['menu', 'menu-telemetry-off'], ['order', 'order-telemetry-off']]) {
+    for (const [on, off] of [['menu', 'menu-telemetry-off'], ['order', 'order-telemetry-off'], ['menu', 'menu-telemetry-off-process'], ['order', 'order-telemetry-off-process']]) {
       // Per round, the pair measured together; then the median over the rounds.
       const pairs = [];
       for (const withTelemetry of runs.filter((r) => r.id === on && r.connections === conns)) {
@@ -219,7 +265,7 @@ function ratios(results, runs) {
         if (without) pairs.push({ withTelemetry, without });
       }
       if (pairs.length) {
-        (telemetryCost[on] ??= {})[conns] = {
+        ((telemetryCost[on] ??= {})[off.endsWith('-process') ? 'againstOtherProcess' : 'sameProcess'] ??= {})[conns] = {
           throughputLossPct: medianOf(pairs.map((p) => 100 * (1 - p.withTelemetry.reqPerSec / p.without.reqPerSec))),
           cpuPerReqGainPct: medianOf(pairs.map((p) => 100 * (p.withTelemetry.serverCpuMsPerReq / p.without.serverCpuMsPerReq - 1))),
           rounds: pairs.length,
@@ -248,6 +294,7 @@ async function main() {
   async function prepare(benchCase) {
     if (!prepared.has(benchCase.id)) {
       const target = await server(benchCase.server);
+      await setTelemetry(target, telemetryOf(benchCase));
       const request = typeof benchCase.request === 'function' ? await benchCase.request(target) : benchCase.request;
       await checkOnce(target, request);
       await warmUp(target, request, warmupS);
@@ -263,15 +310,18 @@ async function main() {
     for (const connections of connectionLevels) {
       for (const benchCase of selected) {
         if (pairedAfter(benchCase)) continue; // measured with its partner
-        const partner = selected.find((c) => c.pairedWith === benchCase.id);
-        const group = partner ? [benchCase, partner] : [benchCase];
+        const group = [benchCase, ...selected.filter((c) => c.pairedWith === benchCase.id)];
         const targets = [];
         for (const c of group) targets.push(await prepare(c));
+        await setTelemetry(targets[0].target, telemetryOf(benchCase));
         for (const { target } of targets) await settle(target);
         process.stdout.write(`  ${rounds > 1 ? `[${round}/${rounds}] ` : ''}${group.map((c) => c.title).join(' | ')} @ ${connections} ... `);
         const runS = Math.max(durationS, benchCase.minDurationS ?? 0);
-        const measured = partner
-          ? await measureInterleaved(targets.map(({ target, request }) => ({ server: target, request })), { connections, durationS: runS, sliceS })
+        const measured = group.length > 1
+          ? await measureInterleaved(
+              targets.map(({ target, request }, i) => ({ server: target, request, before: () => setTelemetry(target, telemetryOf(group[i])) })),
+              { connections, durationS: runS, sliceS },
+            )
           : [await measure(targets[0].target, targets[0].request, { connections, durationS: runS })];
         const rows = measured.map((m, i) => ({ id: group[i].id, title: group[i].title, server: group[i].server, round, ...m }));
         runs.push(...rows);
@@ -312,7 +362,8 @@ async function main() {
       'Max RSS is the summed VmRSS of the server process tree, sampled every 250 ms during the measured run. One app server serves the menu, franchise, login and order cases, so its RSS includes what earlier runs left on the heap.',
       'CPU ms/req is the server process tree\'s user+system CPU time during the run divided by the requests completed; it is steadier than req/s here.',
       'Other CPU is the share of the whole machine\'s CPU (all cores) used during the run by processes other than the server and the bench itself: other work competing with the measurement. Rows with a high figure are unreliable.',
-      'Telemetry on/off pairs (menu and menu-telemetry-off, order and order-telemetry-off) are measured together, in turns: slices of BENCH_SLICE_S seconds (default 2), A B B A A B …, for the run\'s duration each, so that other work on the machine, which comes and goes over seconds, weighs on both alike. Their req/s is requests over the summed slice time, CPU per request the summed CPU over the requests, and their latencies the median of the slices\'.',
+      'Telemetry\'s cost is measured within one process: the app server runs with TELEMETRY_BENCH_TOGGLE=on, and before each slice of a *-telemetry-off case the bench switches its recording and background jobs off (SIGUSR2, confirmed by responses without X-Request-Id), and on again before each slice of the case with telemetry. Two processes of one build differ by several per cent in speed, more than the cost itself; the *-telemetry-off-process cases (a separate TELEMETRY=off server, measured in the same turns) are the cross-check.',
+      'Telemetry on/off cases (menu with menu-telemetry-off and menu-telemetry-off-process, order likewise) are measured together, in turns: slices of BENCH_SLICE_S seconds (default 2), A B B A A B …, for the run\'s duration each, so that other work on the machine, which comes and goes over seconds, weighs on both alike. Their req/s is requests over the summed slice time, CPU per request the summed CPU over the requests, and their latencies the median of the slices\'.',
       'Latencies are whole milliseconds (autocannon\'s resolution); <1 means under one millisecond.',
       'Time to detect: on its own server (probe every 15 s, alert evaluation every 2 s, no customer traffic), each drill starts a factory experiment with processingDelayMs 32000 and polls GET /api/alerts until an enabled critical rule has a new firing transition; detect time is that transition\'s `at` minus the configuration version\'s `createdAt`. Then the experiment ends and the next drill waits until no critical rule is firing or pending. Before the drills, keep-firing periods are shortened, the latency rule\'s window is cut to 10 s and the burn-rate rule is turned off (PUT /api/alerts/:id), so that each drill ends within seconds; none of these edits makes a rule fire sooner.',
       'The drill: an experiment sets the factory\'s processingDelayMs to 32000 (the incident); 20 diners each order, wait 1 s and order again; then the experiment ends and every accepted order must become fulfilled. Customer wait is the time POST /api/order took; lost counts accepted orders that were missing or failed at the end.',

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { log } from '@/lib/log';
 import { statusClassOf, type CallKind } from './labels';
-import { trackCall } from './record';
+import { telemetryEnabled, trackCall } from './record';
 import { enterRequest, requestIdFrom, type RequestContext } from './request-context';
 
 /**
@@ -104,6 +104,7 @@ export function startRequestObservation(pages: boolean): void {
   globalForRecording.__jwtPizzaRequestObserver = true;
   const observer = requestObserver({ pages, routeOf: builtRouteMatcher() });
   subscribe('http.server.request.start', (message) => {
+    if (!telemetryEnabled()) return;
     const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
     try {
       observer.start(request, response);

@@ -1,4 +1,5 @@
 import { log } from '@/lib/log';
+import { telemetryEnabled } from './record';
 
 /**
  * Background jobs, once per process (timers on globalThis, so a second route bundle or a dev
@@ -35,7 +36,10 @@ export function every(name: string, intervalMs: number, run: () => Promise<unkno
       })();
       return job.current;
     },
-    timer: setInterval(() => void job.run(), intervalMs),
+    // Skipped while telemetry is switched off (the bench's toggle, start.ts).
+    timer: setInterval(() => {
+      if (telemetryEnabled()) void job.run();
+    }, intervalMs),
   };
   job.timer.unref();
   jobs().set(name, job);

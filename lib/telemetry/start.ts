@@ -9,11 +9,26 @@ import { startOtlpPush } from './otlp';
 import { startRequestObservation } from './page-recording';
 import { startProbe } from './probe';
 import { prometheusMetrics } from './prometheus';
+import { telemetryRuntime } from './record';
 import { enforceRetention } from './retention';
 import { startNotifications } from './notify';
 import { every, stopAllJobs } from './schedule';
 
 const RETENTION_EVERY_MS = 5 * 60_000;
+
+/**
+ * For `npm run bench` only (TELEMETRY_BENCH_TOGGLE=on): SIGUSR2 switches recording off, and on
+ * again, so telemetry's cost is measured within one process; two processes of the same build
+ * differ by several per cent in speed, more than the cost itself. The background jobs keep
+ * their schedule and skip their runs while it is off (schedule.ts).
+ */
+function listenForBenchToggle(): void {
+  process.on('SIGUSR2', () => {
+    const runtime = telemetryRuntime();
+    runtime.enabled = !runtime.enabled;
+    log.info('telemetry switched by the bench', { enabled: runtime.enabled });
+  });
+}
 
 /**
  * Starts this process's telemetry: exporters, the background flush, the heartbeat, retention
@@ -35,6 +50,7 @@ export function startTelemetry(): void {
   startProbe(config.probeIntervalMs);
   startAlerts(config.alertEvalIntervalMs);
   startNotifications();
+  if (config.benchToggle) listenForBenchToggle();
   // On shutdown, stop calling: the probe's keep-alive connection to the embedded factory would
   // otherwise keep Next's graceful close waiting forever. The last few seconds are flushed.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

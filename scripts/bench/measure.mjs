@@ -90,13 +90,17 @@ const median = (values) => {
  * machine: `durationS` each, cut into slices of `sliceS` taken in turns (A B B A A B …), so
  * that load from other work, which changes over seconds, falls on all of them alike. Each
  * target's row sums its slices (requests, CPU, time); latencies are the median of its slices'.
+ * A target's `before` runs ahead of each of its slices (e.g. switching the server's telemetry).
  */
 export async function measureInterleaved(targets, { connections, durationS, sliceS }) {
   const slices = Math.max(1, Math.round(durationS / sliceS));
   const perTarget = targets.map(() => []);
   for (let i = 0; i < slices; i++) {
     const order = i % 2 === 0 ? targets.map((_, t) => t) : targets.map((_, t) => targets.length - 1 - t);
-    for (const t of order) perTarget[t].push(await measure(targets[t].server, targets[t].request, { connections, durationS: sliceS }));
+    for (const t of order) {
+      await targets[t].before?.();
+      perTarget[t].push(await measure(targets[t].server, targets[t].request, { connections, durationS: sliceS }));
+    }
   }
   return perTarget.map((rows) => {
     const sum = (key) => rows.reduce((total, r) => total + r[key], 0);

@@ -1,6 +1,6 @@
 // Starting and stopping the servers under test. Everything listens on 127.0.0.1 only.
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,7 +21,7 @@ const HOST = '127.0.0.1';
 const APP_KEYS = [
   'PORT', 'DATA_DIR', 'DATABASE_URL', 'SEED_DEMO', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'AUTH_SECRET',
   'TOKEN_TTL_SECONDS', 'FACTORY_URL', 'FACTORY_API_KEY', 'FACTORY_ADMIN_KEY', 'FACTORY_TIMEOUT_MS',
-  'PASSWORD_HASH_COST', 'CACHE_TTL_MS', 'FULFILMENT_WORKER', 'BREAKER_COOLDOWN_MS', 'TELEMETRY', 'PROBE_INTERVAL_MS',
+  'PASSWORD_HASH_COST', 'CACHE_TTL_MS', 'FULFILMENT_WORKER', 'BREAKER_COOLDOWN_MS', 'TELEMETRY', 'TELEMETRY_BENCH_TOGGLE', 'PROBE_INTERVAL_MS',
 ];
 
 /** The admin every app server is seeded with. */
@@ -61,12 +61,12 @@ async function waitUntilReady(server, readyPath, timeoutMs) {
 function launch({ name, port, args, env, logDir }) {
   mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${name}.log`);
-  const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  // Resolves once the child has exited and its output is in the log.
-  const closed = new Promise((resolve) => child.once('close', () => log.end(resolve)));
+  // The server writes its log file itself, so this process, which also runs the load
+  // generator, does not copy every log line.
+  const log = openSync(logFile, 'w');
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', log, log] });
+  closeSync(log);
+  const closed = new Promise((resolve) => child.once('close', resolve));
   const server = { name, port, url: `http://${HOST}:${port}`, pid: child.pid, child, logFile, closed };
   running.add(server);
   return server;

@@ -13,6 +13,7 @@ describe('telemetry configuration', () => {
     expect(parse({})).toEqual({
       enabled: true,
       pages: true,
+      benchToggle: false,
       flushMs: 5_000,
       heartbeatMs: 1_000,
       retentionMs: { 10: 48 * 3_600_000, 60: 30 * 86_400_000, 3600: 365 * 86_400_000 },

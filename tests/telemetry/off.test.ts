@@ -24,4 +24,23 @@ describe('TELEMETRY=off', () => {
     expect(telemetryRuntime().aggregator.buckets.size).toBe(0);
     expect((await serveMetrics(new Request('http://localhost/api/metrics'))).status).toBe(404);
   });
+
+  it('background jobs skip their runs while telemetry is off, and run once it is switched on (the bench toggle)', async () => {
+    const { every, stopJob } = await import('@/lib/telemetry/schedule');
+    const { telemetryRuntime } = await import('@/lib/telemetry/record');
+    let runs = 0;
+    every('test-off-job', 20, async () => {
+      runs++;
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 120));
+      expect(runs).toBe(0);
+      telemetryRuntime().enabled = true;
+      await new Promise((r) => setTimeout(r, 120));
+      expect(runs).toBeGreaterThan(0);
+    } finally {
+      telemetryRuntime().enabled = false;
+      stopJob('test-off-job');
+    }
+  });
 });

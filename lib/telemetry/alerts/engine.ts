@@ -186,6 +186,16 @@ export interface EvaluateOptions {
 }
 
 const toDate = (ms: number | null) => (ms === null ? null : new Date(ms));
+const sameTime = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+
+type StoredState = { state: string; since: Date; activeAt: Date | null; lastActiveAt: Date | null; value: number | null; cursor: number | null };
+const stateChanged = (row: StoredState, next: StoredState) =>
+  row.state !== next.state ||
+  !sameTime(row.since, next.since) ||
+  !sameTime(row.activeAt, next.activeAt) ||
+  !sameTime(row.lastActiveAt, next.lastActiveAt) ||
+  row.value !== next.value ||
+  row.cursor !== next.cursor;
 
 /** Evaluates every rule once if this holder gets the lease; returns the events recorded. */
 export async function evaluateAlerts(db: Db = appDb, options: EvaluateOptions = {}): Promise<{ evaluated: boolean; events: RecordedEvent[] }> {
@@ -237,8 +247,10 @@ export async function evaluateAlerts(db: Db = appDb, options: EvaluateOptions = 
       cursor: rule.kind === 'config_change' ? configCursor : rule.kind === 'smoke_test' ? smokeCursor : null,
       evaluatedAt: new Date(now),
     };
-    writes.push(db.alertRuleState.upsert({ where: { ruleId: rule.id }, create: { ruleId: rule.id, ...data }, update: data }));
+    if (!row || stateChanged(row, data)) writes.push(db.alertRuleState.upsert({ where: { ruleId: rule.id }, create: { ruleId: rule.id, ...data }, update: data }));
   }
+  // Most evaluations change no state: one statement then marks every rule evaluated.
+  writes.push(db.alertRuleState.updateMany({ where: { ruleId: { in: rules.map((r) => r.id) } }, data: { evaluatedAt: new Date(now) } }));
   // A disabled rule stops where it is: back to normal, so it neither shows nor keeps an incident open.
   for (const rule of allRules.filter((r) => !r.enabled)) {
     const row = rows.get(rule.id);
@@ -247,12 +259,14 @@ export async function evaluateAlerts(db: Db = appDb, options: EvaluateOptions = 
     const data = { state: 'normal', since: new Date(now), activeAt: null, lastActiveAt: null, value: null, evaluatedAt: new Date(now) };
     writes.push(db.alertRuleState.update({ where: { ruleId: rule.id }, data }));
   }
-  await db.$transaction([
-    ...writes,
-    db.alertEvent.createMany({
-      data: events.map((e) => ({ ruleId: e.ruleId, at: new Date(e.at), fromState: e.from, toState: e.to, value: e.value, detail: e.detail })),
-    }),
-  ]);
+  if (events.length) {
+    writes.push(
+      db.alertEvent.createMany({
+        data: events.map((e) => ({ ruleId: e.ruleId, at: new Date(e.at), fromState: e.from, toState: e.to, value: e.value, detail: e.detail })),
+      }),
+    );
+  }
+  await db.$transaction(writes);
   // Incidents follow the critical rules (the lease makes this the single writer); a failure is caught up next time.
   await processIncidents(db, { now, rules, events, states, snapshot }, { sloMs: config.sloTargetMs, freshMs: config.freshMs }).catch((err: unknown) =>
     log.error('incident processing failed', { err }),
