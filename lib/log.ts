@@ -129,13 +129,16 @@ const messageJson = memo((msg) => JSON.stringify(redactText(msg)));
 const keyJson = memo((key) => `,${JSON.stringify(key)}:`);
 const stringValueJson = memo((value) => JSON.stringify(redactText(value)), 10_000);
 
+/** Warnings and errors go to stderr (1), the rest to stdout (0). */
+const streamOf = (level: Level): 0 | 1 => (level === 'error' || level === 'warn' ? 1 : 0);
+
 const head = (level: Level, msg: string, reqId: string | undefined) =>
   `{"level":"${level}","time":"${isoNow()}","msg":${messageJson(msg)}${reqId ? `,"reqId":${JSON.stringify(reqId)}` : ''}`;
 
 function write(level: Level, msg: string, fields: Fields = {}): void {
   const body = JSON.stringify(serialise(fields));
   const line = body === '{}' ? `${head(level, msg, currentRequest()?.requestId)}}` : `${head(level, msg, currentRequest()?.requestId)},${body.slice(1)}`;
-  enqueue(level === 'error' || level === 'warn' ? 1 : 0, line);
+  enqueue(streamOf(level), line);
   // Errors are rare and may come just before the process dies: they go out at once.
   if (level === 'error') flushLogs();
 }
@@ -149,7 +152,7 @@ function writeFlat(level: Level, msg: string, fields: FlatFields, requestId?: st
     const value = fields[key]!;
     line += keyJson(key) + (isSecretKey(key) ? `"${REDACTED}"` : typeof value === 'string' ? stringValueJson(value) : JSON.stringify(value));
   }
-  enqueue(level === 'error' || level === 'warn' ? 1 : 0, `${line}}`);
+  enqueue(streamOf(level), `${line}}`);
 }
 
 export const log = {

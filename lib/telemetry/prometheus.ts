@@ -17,9 +17,27 @@ import { addSink, type FinishedCall } from './record';
 
 export const DURATION_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 2.5, 5, 10, 15, 20, 30, 45, 60, 90, 120];
 const BREAKER_STATES = ['closed', 'half-open', 'open'] as const;
-const PENDING_CACHE_MS = 2_000;
+/** How long a gauge's database read serves scrapes (several Prometheus servers may scrape). */
+const DB_READ_CACHE_MS = 2_000;
 /** As the default smoke_test alert rule's window. */
 const SMOKE_WINDOW_MS = 60 * 60_000;
+
+/** A gauge's database read, shared by scrapes for DB_READ_CACHE_MS; while the database is unavailable the last value stays. */
+function cachedRead<T>(gauge: string, initial: T, read: () => Promise<T>): () => Promise<T> {
+  let value = initial;
+  let at = 0;
+  return async () => {
+    if (Date.now() - at > DB_READ_CACHE_MS) {
+      try {
+        value = await read();
+        at = Date.now();
+      } catch (error) {
+        log.warn(`${gauge} gauge: database unavailable`, { err: error });
+      }
+    }
+    return value;
+  };
+}
 
 interface Metrics {
   registry: Registry;
@@ -159,34 +177,19 @@ function create(): Metrics {
       for (const s of BREAKER_STATES) this.set({ state: s }, s === state ? 1 : 0);
     },
   });
-  let pending = { value: 0, at: 0 };
+  const pendingOrders = cachedRead('pending orders', 0, () => db.order.count({ where: { status: 'pending' } }));
   new Gauge({
     name: 'jwt_pizza_orders_pending',
     help: 'Paid orders waiting for the factory (all instances: read from the shared database).',
     registers: [registry],
     async collect() {
-      if (Date.now() - pending.at > PENDING_CACHE_MS) {
-        try {
-          pending = { value: await db.order.count({ where: { status: 'pending' } }), at: Date.now() };
-        } catch (error) {
-          log.warn('pending orders gauge: database unavailable', { err: error });
-        }
-      }
-      this.set(pending.value);
+      this.set(await pendingOrders());
     },
   });
-  let config = { version: 0, appliedAt: 0, at: 0 };
-  const latestConfig = async () => {
-    if (Date.now() - config.at > PENDING_CACHE_MS) {
-      try {
-        const latest = await db.configChangeEvent.findFirst({ orderBy: { appliedAt: 'desc' }, select: { version: true, appliedAt: true } });
-        config = { version: latest?.version ?? 0, appliedAt: latest ? latest.appliedAt.getTime() / 1000 : 0, at: Date.now() };
-      } catch (error) {
-        log.warn('config version gauge: database unavailable', { err: error });
-      }
-    }
-    return config;
-  };
+  const latestConfig = cachedRead('config version', { version: 0, appliedAt: 0 }, async () => {
+    const latest = await db.configChangeEvent.findFirst({ orderBy: { appliedAt: 'desc' }, select: { version: true, appliedAt: true } });
+    return { version: latest?.version ?? 0, appliedAt: latest ? latest.appliedAt.getTime() / 1000 : 0 };
+  });
   new Gauge({
     name: 'jwt_pizza_factory_config_version',
     help: "The factory configuration version the store last heard of (its announcements); a change marks a configuration change.",
@@ -203,25 +206,20 @@ function create(): Metrics {
       this.set((await latestConfig()).appliedAt);
     },
   });
-  let smoke = { failed: 0, at: 0 };
+  const smokeTestFailed = cachedRead('smoke test', 0, async () => {
+    const latest = await db.smokeTest.findFirst({
+      where: { status: { not: 'running' }, startedAt: { gte: new Date(Date.now() - SMOKE_WINDOW_MS) } },
+      orderBy: { startedAt: 'desc' },
+      select: { status: true },
+    });
+    return latest?.status === 'failed' ? 1 : 0;
+  });
   new Gauge({
     name: 'jwt_pizza_factory_smoke_test_failed',
     help: 'The latest finished post-change smoke test within the last hour failed (1) or not (0); all instances: read from the shared database.',
     registers: [registry],
     async collect() {
-      if (Date.now() - smoke.at > PENDING_CACHE_MS) {
-        try {
-          const latest = await db.smokeTest.findFirst({
-            where: { status: { not: 'running' }, startedAt: { gte: new Date(Date.now() - SMOKE_WINDOW_MS) } },
-            orderBy: { startedAt: 'desc' },
-            select: { status: true },
-          });
-          smoke = { failed: latest?.status === 'failed' ? 1 : 0, at: Date.now() };
-        } catch (error) {
-          log.warn('smoke test gauge: database unavailable', { err: error });
-        }
-      }
-      this.set(smoke.failed);
+      this.set(await smokeTestFailed());
     },
   });
   return { registry, requestDuration, requestTimeouts, factoryDuration, factoryTimeouts };
