@@ -18,6 +18,7 @@ import { DRILL_ADMIN_KEY, orderingDrill } from './bench/drill.mjs';
 import { measure, measureInterleaved, settle, warmUp } from './bench/measure.mjs';
 import { detectLines, drillLines, markdown, ratioLines, textTable } from './bench/report.mjs';
 import { BENCH_ADMIN, ensureBuild, root, startBare, startServer, stopAll } from './bench/servers.mjs';
+import { median, medianInterval } from './bench/stats.mjs';
 
 const durationS = Number(process.env.BENCH_DURATION ?? 10);
 const warmupS = Number(process.env.BENCH_WARMUP ?? 3);
@@ -235,14 +236,12 @@ function medianRows(runs) {
     for (const connections of connectionLevels) {
       const same = runs.filter((r) => r.id === benchCase.id && r.connections === connections).sort((a, b) => a.reqPerSec - b.reqPerSec);
       if (!same.length) continue;
-      const median = same[Math.floor((same.length - 1) / 2)];
-      rows.push({ ...median, reqPerSecAllRounds: same.map((r) => r.reqPerSec) });
+      const middle = same[Math.floor((same.length - 1) / 2)];
+      rows.push({ ...middle, reqPerSecAllRounds: same.map((r) => r.reqPerSec) });
     }
   }
   return rows;
 }
-
-const medianOf = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
 function ratios(results, runs) {
   const row = (id, conns) => results.find((r) => r.id === id && r.connections === conns);
@@ -258,17 +257,31 @@ function ratios(results, runs) {
       menuCacheCpuGain[conns] = uncached.serverCpuMsPerReq / cached.serverCpuMsPerReq;
     }
     for (const [on, off] of [['menu', 'menu-telemetry-off'], ['order', 'order-telemetry-off'], ['menu', 'menu-telemetry-off-process'], ['order', 'order-telemetry-off-process']]) {
-      // Per round, the pair measured together; then the median over the rounds.
-      const pairs = [];
+      // Slice i of a pair was measured right before or after slice i of its partner, so each
+      // slice pair is one comparison under the same machine load; the median over all of them
+      // (every round) is the cost, with a bootstrap interval for how far it can be trusted.
+      const lossPct = [];
+      const cpuGainPct = [];
+      let rounds = 0;
       for (const withTelemetry of runs.filter((r) => r.id === on && r.connections === conns)) {
         const without = runs.find((r) => r.id === off && r.connections === conns && r.round === withTelemetry.round);
-        if (without) pairs.push({ withTelemetry, without });
+        if (!without) continue;
+        rounds += 1;
+        withTelemetry.sliceRates.forEach((a, i) => {
+          const b = without.sliceRates[i];
+          if (!b) return;
+          lossPct.push(100 * (1 - a.reqPerSec / b.reqPerSec));
+          if (a.serverCpuMsPerReq && b.serverCpuMsPerReq) cpuGainPct.push(100 * (a.serverCpuMsPerReq / b.serverCpuMsPerReq - 1));
+        });
       }
-      if (pairs.length) {
+      if (lossPct.length) {
         ((telemetryCost[on] ??= {})[off.endsWith('-process') ? 'againstOtherProcess' : 'sameProcess'] ??= {})[conns] = {
-          throughputLossPct: medianOf(pairs.map((p) => 100 * (1 - p.withTelemetry.reqPerSec / p.without.reqPerSec))),
-          cpuPerReqGainPct: medianOf(pairs.map((p) => 100 * (p.withTelemetry.serverCpuMsPerReq / p.without.serverCpuMsPerReq - 1))),
-          rounds: pairs.length,
+          throughputLossPct: median(lossPct),
+          throughputLossInterval: medianInterval(lossPct),
+          cpuPerReqGainPct: median(cpuGainPct),
+          cpuPerReqGainInterval: medianInterval(cpuGainPct),
+          slicePairs: lossPct.length,
+          rounds,
         };
       }
     }
@@ -363,7 +376,7 @@ async function main() {
       'CPU ms/req is the server process tree\'s user+system CPU time during the run divided by the requests completed; it is steadier than req/s here.',
       'Other CPU is the share of the whole machine\'s CPU (all cores) used during the run by processes other than the server and the bench itself: other work competing with the measurement. Rows with a high figure are unreliable.',
       'Telemetry\'s cost is measured within one process: the app server runs with TELEMETRY_BENCH_TOGGLE=on, and before each slice of a *-telemetry-off case the bench switches its recording and background jobs off (SIGUSR2, confirmed by responses without X-Request-Id), and on again before each slice of the case with telemetry. Two processes of one build differ by several per cent in speed, more than the cost itself; the *-telemetry-off-process cases (a separate TELEMETRY=off server, measured in the same turns) are the cross-check.',
-      'Telemetry on/off cases (menu with menu-telemetry-off and menu-telemetry-off-process, order likewise) are measured together, in turns: slices of BENCH_SLICE_S seconds (default 2), A B B A A B …, for the run\'s duration each, so that other work on the machine, which comes and goes over seconds, weighs on both alike. Their req/s is requests over the summed slice time, CPU per request the summed CPU over the requests, and their latencies the median of the slices\'.',
+      'Telemetry on/off cases (menu with menu-telemetry-off and menu-telemetry-off-process, order likewise) are measured together, in turns: slices of BENCH_SLICE_S seconds (default 2), A B B A A B …, for the run\'s duration each, so that other work on the machine, which comes and goes over seconds, weighs on both alike. Their req/s is requests over the summed slice time, CPU per request the summed CPU over the requests, and their latencies the median of the slices\'. The telemetry cost is the median, over every pair of slices measured back to back in all rounds, of that pair\'s ratio; the interval is a 95 % percentile bootstrap of that median (2 000 resamples).',
       'Latencies are whole milliseconds (autocannon\'s resolution); <1 means under one millisecond.',
       'Time to detect: on its own server (probe every 15 s, alert evaluation every 2 s, no customer traffic), each drill starts a factory experiment with processingDelayMs 32000 and polls GET /api/alerts until an enabled critical rule has a new firing transition; detect time is that transition\'s `at` minus the configuration version\'s `createdAt`. Then the experiment ends and the next drill waits until no critical rule is firing or pending. Before the drills, keep-firing periods are shortened, the latency rule\'s window is cut to 10 s and the burn-rate rule is turned off (PUT /api/alerts/:id), so that each drill ends within seconds; none of these edits makes a rule fire sooner.',
       'The drill: an experiment sets the factory\'s processingDelayMs to 32000 (the incident); 20 diners each order, wait 1 s and order again; then the experiment ends and every accepted order must become fulfilled. Customer wait is the time POST /api/order took; lost counts accepted orders that were missing or failed at the end.',

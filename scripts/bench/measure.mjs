@@ -2,6 +2,7 @@
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { machineCpuMs, treeCpuMs, treeRss } from './processes.mjs';
+import { median } from './stats.mjs';
 
 const RSS_SAMPLE_MS = 250;
 
@@ -80,11 +81,6 @@ export async function measure(server, request, { connections, durationS }) {
   };
 }
 
-const median = (values) => {
-  const sorted = values.filter((v) => v != null).sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : null;
-};
-
 /**
  * Measures several targets ({server, request}) at once for a fair comparison on a noisy
  * machine: `durationS` each, cut into slices of `sliceS` taken in turns (A B B A A B …), so
@@ -128,6 +124,8 @@ export async function measureInterleaved(targets, { connections, durationS, slic
       otherCpuPct: weighted('otherCpuPct'),
       durationS: seconds,
       slices: rows.length,
+      // Slice by slice, for paired comparisons (slice i of every target was measured back to back).
+      sliceRates: rows.map((r) => ({ reqPerSec: r.reqPerSec, serverCpuMsPerReq: r.serverCpuMsPerReq })),
     };
   });
 }

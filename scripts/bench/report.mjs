@@ -6,6 +6,8 @@ const fmt = {
   cpu: (n) => (n == null ? '–' : n.toFixed(n < 10 ? 2 : 1)),
   pct: (n) => (n == null ? '–' : n < 1 ? `${n.toFixed(2)} %` : `${n.toFixed(1)} %`),
   ratio: (n) => (n == null ? '–' : `${n.toFixed(2)}×`),
+  signedPct: (n) => (n == null ? '–' : `${n.toFixed(1)} %`),
+  interval: (i) => (i ? ` [${i.low.toFixed(1)}, ${i.high.toFixed(1)}]` : ''),
 };
 
 const COLUMNS = [
@@ -53,7 +55,7 @@ export function ratioLines(ratios) {
       for (const [conns, cost] of Object.entries(byConns)) {
         const verdict = baseline === 'sameProcess' ? ` (target < 5 %: ${cost.throughputLossPct < 5 ? 'met' : 'NOT met'})` : '';
         lines.push(
-          `Telemetry cost on ${route} at ${conns} connections, ${against[baseline]} (median of ${cost.rounds} paired run(s)): ${cost.throughputLossPct.toFixed(1)} % less throughput, ${cost.cpuPerReqGainPct.toFixed(1)} % more CPU per request${verdict}`,
+          `Telemetry cost on ${route} at ${conns} connections, ${against[baseline]} (median of ${cost.slicePairs} paired slices in ${cost.rounds} round(s), 95 % interval in brackets): ${fmt.signedPct(cost.throughputLossPct)}${fmt.interval(cost.throughputLossInterval)} less throughput, ${fmt.signedPct(cost.cpuPerReqGainPct)}${fmt.interval(cost.cpuPerReqGainInterval)} more CPU per request${verdict}`,
         );
       }
     }
