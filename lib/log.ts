@@ -125,9 +125,9 @@ function memo(make: (text: string) => string, limit = 2_000): (text: string) => 
 }
 
 const messageJson = memo((msg) => JSON.stringify(redactText(msg)));
-/** `,"key":` */
-const keyJson = memo((key) => `,${JSON.stringify(key)}:`);
-const stringValueJson = memo((value) => JSON.stringify(redactText(value)), 10_000);
+
+/** A string as JSON text, redacted; memoised, for the values that repeat on per-call lines (routes, methods, reasons). */
+export const jsonString = memo((value) => JSON.stringify(redactText(value)), 10_000);
 
 /** Warnings and errors go to stderr (1), the rest to stdout (0). */
 const streamOf = (level: Level): 0 | 1 => (level === 'error' || level === 'warn' ? 1 : 0);
@@ -143,23 +143,15 @@ function write(level: Level, msg: string, fields: Fields = {}): void {
   if (level === 'error') flushLogs();
 }
 
-type FlatFields = Record<string, string | number | boolean>;
-
-/** The per-call line: flat fields, written straight to JSON text (same redaction, no intermediate objects). */
-function writeFlat(level: Level, msg: string, fields: FlatFields, requestId?: string): void {
-  let line = head(level, msg, requestId ?? currentRequest()?.requestId);
-  for (const key in fields) {
-    const value = fields[key]!;
-    line += keyJson(key) + (isSecretKey(key) ? `"${REDACTED}"` : typeof value === 'string' ? stringValueJson(value) : JSON.stringify(value));
-  }
-  enqueue(streamOf(level), `${line}}`);
-}
-
 export const log = {
   debug: (msg: string, fields?: Fields) => write('debug', msg, fields),
   info: (msg: string, fields?: Fields) => write('info', msg, fields),
   warn: (msg: string, fields?: Fields) => write('warn', msg, fields),
   error: (msg: string, fields?: Fields) => write('error', msg, fields),
-  /** A line of flat fields at a given level, for the given request (else the current one): the cheap path for per-call lines. */
-  line: (level: Level, msg: string, fields: FlatFields, requestId?: string) => writeFlat(level, msg, fields, requestId),
+  /**
+   * The cheap path for per-call lines: `fieldsJson` is the fields as JSON text (`,"key":value…`),
+   * every string in it made by `jsonString` (so redacted), every key a constant that names no secret.
+   */
+  json: (level: Level, msg: string, fieldsJson: string, requestId?: string) =>
+    enqueue(streamOf(level), `${head(level, msg, requestId ?? currentRequest()?.requestId)}${fieldsJson}}`),
 };

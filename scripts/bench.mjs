@@ -43,7 +43,7 @@ const DEMO_DINER = { email: 'diner@demo.jwt.pizza', password: 'demo-diner-pass' 
 const nodeArgs = (name) => (cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(cpuProfileDir, name)}`] : []);
 const SERVERS = {
   // TELEMETRY_BENCH_TOGGLE: SIGUSR2 switches its telemetry off and on (setTelemetry).
-  app: { portOffset: 0, start: (port) => startServer({ name: 'app', port, logDir, env: { TELEMETRY_BENCH_TOGGLE: 'on' }, nodeArgs: nodeArgs('app') }) },
+  app: { portOffset: 0, start: (port) => startServer({ name: 'app', port, logDir, env: { TELEMETRY_BENCH_TOGGLE: 'on', ...JSON.parse(process.env.BENCH_APP_ENV ?? '{}') }, nodeArgs: nodeArgs('app') }) },
   'app-uncached': { portOffset: 1, start: (port) => startServer({ name: 'app-uncached', port, logDir, env: { CACHE_TTL_MS: '0' }, nodeArgs: nodeArgs('app-uncached') }) },
   'app-no-telemetry': { portOffset: 4, start: (port) => startServer({ name: 'app-no-telemetry', port, logDir, env: { TELEMETRY: 'off' }, nodeArgs: nodeArgs('app-no-telemetry') }) },
   bare: {

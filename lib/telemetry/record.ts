@@ -1,5 +1,5 @@
 import { env } from '@/lib/env';
-import { log } from '@/lib/log';
+import { jsonString, log } from '@/lib/log';
 import { aggregate, newAggregator, type Aggregator } from './aggregate';
 import { beginInFlight, endInFlight, type InFlightCall } from './inflight';
 import { isFailure, type CallKind, type CallLabels, type CallOrigin, type InFlightSeries, type StatusClass } from './labels';
@@ -144,16 +144,12 @@ export function recordInFlightAge(series: InFlightSeries, ageMs: number, at = Da
   aggregate(runtime.aggregator, { kind: 'inflight', series, method: '-', status: '-', origin: 'live' }, at, ageMs, false);
 }
 
-/** One line per call. Every value is a label, a number or our own reason code: nothing to redact (log.line). */
+/** One line per call, written straight as JSON text: kind, origin and status are closed sets of plain words. */
 function logCall(call: FinishedCall): void {
   const level = isFailure(call.kind, call.status) || call.timedOut ? 'warn' : 'info';
-  const fields: Record<string, string | number | boolean> =
-    call.kind === 'factory' ? { target: call.series, origin: call.origin } : { route: call.series };
-  fields.kind = call.kind;
-  fields.method = call.method;
-  fields.status = call.httpStatus ?? call.status;
-  fields.durationMs = Math.round(call.durationMs * 10) / 10;
-  if (call.timedOut) fields.timedOut = true;
-  if (call.detail) fields.detail = call.detail;
-  log.line(level, call.kind === 'factory' ? 'factory call' : 'request', fields, call.requestId);
+  let fields = call.kind === 'factory' ? `,"target":${jsonString(call.series)},"origin":"${call.origin}"` : `,"route":${jsonString(call.series)}`;
+  fields += `,"kind":"${call.kind}","method":${jsonString(call.method)},"status":${call.httpStatus ?? `"${call.status}"`},"durationMs":${Math.round(call.durationMs * 10) / 10}`;
+  if (call.timedOut) fields += ',"timedOut":true';
+  if (call.detail) fields += `,"detail":${jsonString(call.detail)}`;
+  log.json(level, call.kind === 'factory' ? 'factory call' : 'request', fields, call.requestId);
 }
