@@ -21,13 +21,19 @@ export function observeRequest(
   const entered = currentRequest();
   if (entered && !entered.recordedAsApi) {
     entered.recordedAsApi = true;
-    return observe(entered, route, respond);
+    // The HTTP server's response already carries the id (page-recording.ts).
+    return observe(entered, route, respond, false);
   }
   const context: RequestContext = { requestId: requestIdFrom(request.headers.get('x-request-id')), factoryTimedOut: false, recordedAsApi: true };
-  return runInRequest(context, () => observe(context, route, respond));
+  return runInRequest(context, () => observe(context, route, respond, true));
 }
 
-async function observe(context: RequestContext, route: { series: string; method: string }, respond: () => Promise<Response>): Promise<Response> {
+async function observe(
+  context: RequestContext,
+  route: { series: string; method: string },
+  respond: () => Promise<Response>,
+  setIdHeader: boolean,
+): Promise<Response> {
   const tracker = trackCall({ kind: 'api', series: route.series, method: route.method, origin: 'live' });
   let response: Response;
   try {
@@ -37,6 +43,7 @@ async function observe(context: RequestContext, route: { series: string; method:
     throw error;
   }
   tracker.end({ status: statusClassOf(response.status), httpStatus: response.status, timedOut: context.factoryTimedOut, requestId: context.requestId });
+  if (!setIdHeader) return response;
   try {
     response.headers.set('X-Request-Id', context.requestId);
   } catch {

@@ -12,7 +12,8 @@ import { enterRequest, requestIdFrom, type RequestContext } from './request-cont
  * Every HTTP request the server takes, seen through Node's `http.server.request.start`
  * diagnostics channel (published just before the server's 'request' event):
  * - it gets its request context (request id from X-Request-Id or made up), entered once here,
- *   so every log line of the request carries the id and the REST wrapper reuses it;
+ *   so every log line of the request carries the id and the REST wrapper reuses it, and the
+ *   response carries the id in its X-Request-Id header;
  * - a page request (kind=page) or server action (a POST to a page, kind=action) is in flight
  *   from here and recorded when its response closes, under its route template.
  * /api routes are recorded by their wrapper, /factory is the factory's business, static files
@@ -71,6 +72,8 @@ export function requestObserver({ pages, routeOf }: { pages: boolean; routeOf: (
       const requestId = requestIdFrom(typeof header === 'string' ? header : undefined);
       // Next passes the request's headers on (to the route handler, to a rewrite's target).
       if (header !== requestId) request.headers['x-request-id'] = requestId;
+      // On the Node response, not the route's Response: cheaper, and pages carry it too.
+      response.setHeader('X-Request-Id', requestId);
       const context: RequestContext = { requestId, factoryTimedOut: false };
       enterRequest(context);
       // The rewrite's target records the request (as api or page); the outer pass is only a proxy.

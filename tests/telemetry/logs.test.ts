@@ -111,9 +111,24 @@ describe('logs', () => {
       observeRequest(new Request('http://localhost/api/status', { headers }), { series: '/api/status', method: 'GET' }, async () => new Response('ok'));
     const made = (await send({})).headers.get('x-request-id');
     const replaced = (await send({ 'x-request-id': 'evil" injected {}' })).headers.get('x-request-id');
-    expect(made).toMatch(/^[0-9a-f-]{36}$/);
-    expect(replaced).toMatch(/^[0-9a-f-]{36}$/);
+    const madeId = /^[0-9a-f]{16}-[0-9a-z]+$/;
+    expect(made).toMatch(madeId);
+    expect(replaced).toMatch(madeId);
+    expect(replaced).not.toBe(made);
     log.info('background work');
     expect(lines().at(-1)).not.toHaveProperty('reqId');
+  });
+  it('stamps each line with its own millisecond as ISO time', async () => {
+    const { log } = await import('@/lib/log');
+    vi.useFakeTimers();
+    try {
+      for (const at of ['2026-01-01T00:00:00.005Z', '2026-01-01T00:00:00.045Z', '2026-01-01T00:00:00.999Z', '2026-01-01T00:00:01.000Z', '2026-12-31T23:59:59.120Z']) {
+        vi.setSystemTime(new Date(at));
+        log.info('tick');
+        expect(lines().at(-1)).toMatchObject({ msg: 'tick', time: at });
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -24,18 +24,20 @@ beforeAll(async () => {
   const { requestObserver, routeMatcher } = await import('@/lib/telemetry/page-recording');
   const { observeRequest } = await import('@/lib/telemetry/http');
   const observer = requestObserver({ pages: true, routeOf: routeMatcher(MANIFEST) });
+  // As Next does, a Response's headers are set on the Node response (the request id among them, if any).
+  const headersOf = (answer: Response) => Object.fromEntries(answer.headers);
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const path = request.url ?? '/';
     if (path === '/' && !String(request.headers.accept).includes('text/html')) {
       // proxy.ts rewrites an API client's GET / to /api/status: Next passes it on as an internal
       // HTTP request with the same headers, served by the REST wrapper.
       const inner = await fetch(`${url}/api/status`, { headers: { ...(request.headers as Record<string, string>), 'x-forwarded-for': '127.0.0.1' } });
-      response.writeHead(inner.status, { 'x-request-id': inner.headers.get('x-request-id') ?? '' }).end(await inner.text());
+      response.writeHead(inner.status, headersOf(inner)).end(await inner.text());
       return;
     }
     if (path === '/api/status') {
       const answer = await observeRequest(new Request(`${url}${path}`, { headers: request.headers as Record<string, string> }), { series: '/api/status', method: 'GET' }, async () => Response.json({ ok: true }));
-      response.writeHead(answer.status, { 'x-request-id': answer.headers.get('x-request-id') ?? '' }).end(await answer.text());
+      response.writeHead(answer.status, headersOf(answer)).end(await answer.text());
       return;
     }
     if (path === '/menu?slow') await new Promise<void>((resolve) => (release = resolve));
@@ -105,7 +107,7 @@ describe('page and server action recording', () => {
     // Without an id from the caller, the one made up at arrival travels with the rewrite.
     const unnamed = await fetch(`${url}/`, { headers: { accept: 'application/json' } });
     const madeUp = unnamed.headers.get('x-request-id');
-    expect(madeUp).toMatch(/^[0-9a-f-]{36}$/);
+    expect(madeUp).toMatch(/^[0-9a-f]{16}-[0-9a-z]+$/);
     await unnamed.text();
     for (const path of ['/_next/static/chunks/x.js', '/favicon.svg', '/factory/api/order']) await (await fetch(`${url}${path}`)).text();
     await settled();
