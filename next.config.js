@@ -9,7 +9,6 @@ const nextConfig = {
     'pg',
     'prom-client',
     '@opentelemetry/api',
-    '@opentelemetry/context-async-hooks',
     '@opentelemetry/sdk-metrics',
     '@opentelemetry/resources',
     '@opentelemetry/exporter-metrics-otlp-http',
