@@ -10,6 +10,8 @@
 //   BENCH_DETECT_DRILLS  time-to-detect drills (default 10)
 //   BENCH_CPU_PROFILE  a directory: the app servers write V8 CPU profiles there (node --cpu-prof) when they stop
 //   BENCH_PORT         first port to use (default 3401)
+//   BENCH_APP_ENV      JSON object of extra settings for the app server, for experiments, e.g.
+//                      '{"PROBE_INTERVAL_MS":"0"}' to see what the probe costs
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +36,10 @@ if (!(durationS > 0) || !(warmupS > 0) || !(rounds >= 1) || !(sliceS > 0) || con
   throw new Error('BENCH_DURATION, BENCH_WARMUP, BENCH_ROUNDS, BENCH_SLICE_S and BENCH_CONNECTIONS must be positive numbers');
 }
 
+const appEnv = JSON.parse(process.env.BENCH_APP_ENV ?? '{}');
+if (typeof appEnv !== 'object' || appEnv === null || Object.values(appEnv).some((v) => typeof v !== 'string')) {
+  throw new Error('BENCH_APP_ENV must be a JSON object of strings, e.g. {"PROBE_INTERVAL_MS":"0"}');
+}
 const cpuProfileDir = process.env.BENCH_CPU_PROFILE ? path.resolve(process.env.BENCH_CPU_PROFILE) : undefined;
 const BUSY_PCT = 15; // 'Other CPU' above this marks a run as disturbed
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
@@ -43,7 +49,7 @@ const DEMO_DINER = { email: 'diner@demo.jwt.pizza', password: 'demo-diner-pass' 
 const nodeArgs = (name) => (cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(cpuProfileDir, name)}`] : []);
 const SERVERS = {
   // TELEMETRY_BENCH_TOGGLE: SIGUSR2 switches its telemetry off and on (setTelemetry).
-  app: { portOffset: 0, start: (port) => startServer({ name: 'app', port, logDir, env: { TELEMETRY_BENCH_TOGGLE: 'on', ...JSON.parse(process.env.BENCH_APP_ENV ?? '{}') }, nodeArgs: nodeArgs('app') }) },
+  app: { portOffset: 0, start: (port) => startServer({ name: 'app', port, logDir, env: { TELEMETRY_BENCH_TOGGLE: 'on', ...appEnv }, nodeArgs: nodeArgs('app') }) },
   'app-uncached': { portOffset: 1, start: (port) => startServer({ name: 'app-uncached', port, logDir, env: { CACHE_TTL_MS: '0' }, nodeArgs: nodeArgs('app-uncached') }) },
   'app-no-telemetry': { portOffset: 4, start: (port) => startServer({ name: 'app-no-telemetry', port, logDir, env: { TELEMETRY: 'off' }, nodeArgs: nodeArgs('app-no-telemetry') }) },
   bare: {
