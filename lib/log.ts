@@ -58,11 +58,11 @@ function serialise(value: unknown, depth = 0): unknown {
 }
 
 /**
- * Lines are written in batches: a write to a pipe or file is a system call that costs tens of
- * microseconds here (about 40 µs each in a CPU profile under load, a few per cent of a cached
- * request at 10 ms batches), so lines wait up to FLUSH_MS, or until FLUSH_BYTES are waiting,
- * and go out in one write. They are flushed on exit and with every error line; a SIGKILL can
- * lose the last FLUSH_MS of other lines.
+ * Lines are written in batches: a write to a pipe or file is a system call (about 40 µs each
+ * in a CPU profile under load), so lines wait up to FLUSH_MS, or until FLUSH_BYTES are waiting,
+ * and go out in one write; at 10 ms batches the writing cost about 1 % of a cached request's
+ * CPU. They are flushed on exit and with every error line; a SIGKILL can lose the last
+ * FLUSH_MS of other lines.
  */
 const FLUSH_MS = 50;
 const FLUSH_BYTES = 64 * 1024;

@@ -1,0 +1,5 @@
+export function median(values: readonly (number | null | undefined)[]): number | null;
+export function medianInterval(
+  values: readonly (number | null | undefined)[],
+  options?: { level?: number; resamples?: number; seed?: number },
+): { low: number; high: number; level: number } | null;
