@@ -105,6 +105,15 @@ const CASES = [
     request: { path: '/api/order/menu' },
   },
   {
+    // A/A control: the same state measured the same way; its "cost" is the method's own noise.
+    id: 'menu-telemetry-control',
+    group: 'telemetry',
+    pairedWith: 'menu',
+    title: 'GET /api/order/menu (telemetry on, A/A control)',
+    server: 'app',
+    request: { path: '/api/order/menu' },
+  },
+  {
     id: 'menu-telemetry-off-process',
     group: 'telemetry',
     pairedWith: 'menu',
@@ -262,7 +271,14 @@ function ratios(results, runs) {
       menuCacheGain[conns] = cached.reqPerSec / uncached.reqPerSec;
       menuCacheCpuGain[conns] = uncached.serverCpuMsPerReq / cached.serverCpuMsPerReq;
     }
-    for (const [on, off] of [['menu', 'menu-telemetry-off'], ['order', 'order-telemetry-off'], ['menu', 'menu-telemetry-off-process'], ['order', 'order-telemetry-off-process']]) {
+    const comparisons = [
+      ['menu', 'menu-telemetry-off', 'sameProcess'],
+      ['order', 'order-telemetry-off', 'sameProcess'],
+      ['menu', 'menu-telemetry-off-process', 'againstOtherProcess'],
+      ['order', 'order-telemetry-off-process', 'againstOtherProcess'],
+      ['menu', 'menu-telemetry-control', 'control'],
+    ];
+    for (const [on, off, baseline] of comparisons) {
       // Slice i of a pair was measured right before or after slice i of its partner, so each
       // slice pair is one comparison under the same machine load; the median over all of them
       // (every round) is the cost, with a bootstrap interval for how far it can be trusted.
@@ -281,7 +297,7 @@ function ratios(results, runs) {
         });
       }
       if (lossPct.length) {
-        ((telemetryCost[on] ??= {})[off.endsWith('-process') ? 'againstOtherProcess' : 'sameProcess'] ??= {})[conns] = {
+        ((telemetryCost[on] ??= {})[baseline] ??= {})[conns] = {
           throughputLossPct: median(lossPct),
           throughputLossInterval: medianInterval(lossPct),
           cpuPerReqGainPct: median(cpuGainPct),
@@ -382,7 +398,7 @@ async function main() {
       'CPU ms/req is the server process tree\'s user+system CPU time during the run divided by the requests completed; it is steadier than req/s here.',
       'Other CPU is the share of the whole machine\'s CPU (all cores) used during the run by processes other than the server and the bench itself: other work competing with the measurement. Rows with a high figure are unreliable.',
       'Telemetry\'s cost is measured within one process: the app server runs with TELEMETRY_BENCH_TOGGLE=on, and before each slice of a *-telemetry-off case the bench switches its recording and background jobs off (SIGUSR2, confirmed by responses without X-Request-Id), and on again before each slice of the case with telemetry. Two processes of one build differ by several per cent in speed, more than the cost itself; the *-telemetry-off-process cases (a separate TELEMETRY=off server, measured in the same turns) are the cross-check.',
-      'Telemetry on/off cases (menu with menu-telemetry-off and menu-telemetry-off-process, order likewise) are measured together, in turns: slices of BENCH_SLICE_S seconds (default 2), A B B A A B …, for the run\'s duration each, so that other work on the machine, which comes and goes over seconds, weighs on both alike. Their req/s is requests over the summed slice time, CPU per request the summed CPU over the requests, and their latencies the median of the slices\'. The telemetry cost is the median, over every pair of slices measured back to back in all rounds, of that pair\'s ratio; the interval is a 95 % percentile bootstrap of that median (2 000 resamples).',
+      'Telemetry on/off cases (menu with menu-telemetry-off and menu-telemetry-off-process, order likewise) are measured together, in turns: slices of BENCH_SLICE_S seconds (default 2), A B B A A B …, for the run\'s duration each, so that other work on the machine, which comes and goes over seconds, weighs on both alike. Their req/s is requests over the summed slice time, CPU per request the summed CPU over the requests, and their latencies the median of the slices\'. The telemetry cost is the median, over every pair of slices measured back to back in all rounds, of that pair\'s ratio; the interval is a 95 % percentile bootstrap of that median (2 000 resamples). menu-telemetry-control measures the menu with telemetry on against itself in the same turns (an A/A test): its figure and interval show the method\'s own noise and bias.',
       'Latencies are whole milliseconds (autocannon\'s resolution); <1 means under one millisecond.',
       'Time to detect: on its own server (probe every 15 s, alert evaluation every 2 s, no customer traffic), each drill starts a factory experiment with processingDelayMs 32000 and polls GET /api/alerts until an enabled critical rule has a new firing transition; detect time is that transition\'s `at` minus the configuration version\'s `createdAt`. Then the experiment ends and the next drill waits until no critical rule is firing or pending. Before the drills, keep-firing periods are shortened, the latency rule\'s window is cut to 10 s and the burn-rate rule is turned off (PUT /api/alerts/:id), so that each drill ends within seconds; none of these edits makes a rule fire sooner.',
       'The drill: an experiment sets the factory\'s processingDelayMs to 32000 (the incident); 20 diners each order, wait 1 s and order again; then the experiment ends and every accepted order must become fulfilled. Customer wait is the time POST /api/order took; lost counts accepted orders that were missing or failed at the end.',

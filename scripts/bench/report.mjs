@@ -49,7 +49,11 @@ export function ratioLines(ratios) {
   for (const [conns, r] of Object.entries(ratios.menuCacheCpuGain)) {
     lines.push(`Menu cache gain at ${conns} connections in server CPU per request: ${fmt.ratio(r)} (uncached/cached)`);
   }
-  const against = { sameProcess: 'switched off in the same process', againstOtherProcess: 'against a separate TELEMETRY=off process, cross-check' };
+  const against = {
+    sameProcess: 'switched off in the same process',
+    againstOtherProcess: 'against a separate TELEMETRY=off process, cross-check',
+    control: 'against itself (A/A control: the method\'s noise; ideally 0)',
+  };
   for (const [route, byBaseline] of Object.entries(ratios.telemetryCost ?? {})) {
     for (const [baseline, byConns] of Object.entries(byBaseline)) {
       for (const [conns, cost] of Object.entries(byConns)) {
