@@ -5,6 +5,7 @@
 //   BENCH_CONNECTIONS  comma-separated connection counts (default 10,50)
 //   BENCH_ROUNDS       measure everything this many times, interleaved, and report the median (default 1)
 //   BENCH_SLICE_S      telemetry on/off pairs are measured in turns, in slices of this many seconds (default 2)
+//   BENCH_TOGGLE_SETTLE_MS  pause after switching the app server's telemetry, before the next slice (default 2500)
 //   BENCH_ONLY         comma-separated case ids or groups (menu, telemetry, drill, detect), e.g. menu,order,drill (default: all)
 //   BENCH_DRILL_S      seconds the incident drill keeps 20 diners ordering (default 60)
 //   BENCH_DETECT_DRILLS  time-to-detect drills (default 10)
@@ -26,14 +27,15 @@ const durationS = Number(process.env.BENCH_DURATION ?? 10);
 const warmupS = Number(process.env.BENCH_WARMUP ?? 3);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
 const sliceS = Number(process.env.BENCH_SLICE_S ?? 2);
+const toggleSettleMs = Number(process.env.BENCH_TOGGLE_SETTLE_MS ?? 2500);
 const connectionLevels = (process.env.BENCH_CONNECTIONS ?? '10,50').split(',').map(Number);
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()) : undefined;
 const firstPort = Number(process.env.BENCH_PORT ?? 3401);
 const resultsDir = path.join(root, 'bench', 'results');
 const logDir = path.join(resultsDir, 'logs');
 
-if (!(durationS > 0) || !(warmupS > 0) || !(rounds >= 1) || !(sliceS > 0) || connectionLevels.some((c) => !(c > 0))) {
-  throw new Error('BENCH_DURATION, BENCH_WARMUP, BENCH_ROUNDS, BENCH_SLICE_S and BENCH_CONNECTIONS must be positive numbers');
+if (!(durationS > 0) || !(warmupS > 0) || !(rounds >= 1) || !(sliceS > 0) || !(toggleSettleMs >= 0) || connectionLevels.some((c) => !(c > 0))) {
+  throw new Error('BENCH_DURATION, BENCH_WARMUP, BENCH_ROUNDS, BENCH_SLICE_S, BENCH_TOGGLE_SETTLE_MS and BENCH_CONNECTIONS must be positive numbers');
 }
 
 const appEnv = JSON.parse(process.env.BENCH_APP_ENV ?? '{}');
@@ -215,6 +217,9 @@ async function setTelemetry(target, on) {
     await new Promise((r) => setTimeout(r, 50));
   }
   target.telemetryOn = on;
+  // Switching on makes the background jobs catch up at once (their first runs after a pause), a
+  // cost that a server whose telemetry stays on never pays: the next slice starts after it.
+  await new Promise((r) => setTimeout(r, toggleSettleMs));
 }
 
 /** One request by hand first, so a broken case fails loudly instead of measuring errors. */
@@ -397,7 +402,7 @@ async function main() {
       'Max RSS is the summed VmRSS of the server process tree, sampled every 250 ms during the measured run. One app server serves the menu, franchise, login and order cases, so its RSS includes what earlier runs left on the heap.',
       'CPU ms/req is the server process tree\'s user+system CPU time during the run divided by the requests completed; it is steadier than req/s here.',
       'Other CPU is the share of the whole machine\'s CPU (all cores) used during the run by processes other than the server and the bench itself: other work competing with the measurement. Rows with a high figure are unreliable.',
-      'Telemetry\'s cost is measured within one process: the app server runs with TELEMETRY_BENCH_TOGGLE=on, and before each slice of a *-telemetry-off case the bench switches its recording and background jobs off (SIGUSR2, confirmed by responses without X-Request-Id), and on again before each slice of the case with telemetry. Two processes of one build differ by several per cent in speed, more than the cost itself; the *-telemetry-off-process cases (a separate TELEMETRY=off server, measured in the same turns) are the cross-check.',
+      'Telemetry\'s cost is measured within one process: the app server runs with TELEMETRY_BENCH_TOGGLE=on, and before each slice of a *-telemetry-off case the bench switches its recording and background jobs off (SIGUSR2, confirmed by responses without X-Request-Id), and on again before each slice of the case with telemetry; after each switch it waits BENCH_TOGGLE_SETTLE_MS (2.5 s), so the background jobs\' first runs after a pause (a catch-up that a server whose telemetry stays on never makes) fall outside the slices. Two processes of one build differ by several per cent in speed, more than the cost itself; the *-telemetry-off-process cases (a separate TELEMETRY=off server, measured in the same turns) are the cross-check.',
       'Telemetry on/off cases (menu with menu-telemetry-off and menu-telemetry-off-process, order likewise) are measured together, in turns: slices of BENCH_SLICE_S seconds (default 2), A B B A A B …, for the run\'s duration each, so that other work on the machine, which comes and goes over seconds, weighs on both alike. Their req/s is requests over the summed slice time, CPU per request the summed CPU over the requests, and their latencies the median of the slices\'. The telemetry cost is the median, over every pair of slices measured back to back in all rounds, of that pair\'s ratio; the interval is a 95 % percentile bootstrap of that median (2 000 resamples). menu-telemetry-control measures the menu with telemetry on against itself in the same turns (an A/A test): its figure and interval show the method\'s own noise and bias.',
       'Latencies are whole milliseconds (autocannon\'s resolution); <1 means under one millisecond.',
       'Time to detect: on its own server (probe every 15 s, alert evaluation every 2 s, no customer traffic), each drill starts a factory experiment with processingDelayMs 32000 and polls GET /api/alerts until an enabled critical rule has a new firing transition; detect time is that transition\'s `at` minus the configuration version\'s `createdAt`. Then the experiment ends and the next drill waits until no critical rule is firing or pending. Before the drills, keep-firing periods are shortened, the latency rule\'s window is cut to 10 s and the burn-rate rule is turned off (PUT /api/alerts/:id), so that each drill ends within seconds; none of these edits makes a rule fire sooner.',
