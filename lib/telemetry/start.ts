@@ -26,7 +26,8 @@ function listenForBenchToggle(): void {
   process.on('SIGUSR2', () => {
     const runtime = telemetryRuntime();
     runtime.enabled = !runtime.enabled;
-    log.info('telemetry switched by the bench', { enabled: runtime.enabled });
+    // monotonicUs is the clock of V8's CPU profiles: scripts/bench/profile-split.mjs splits a profile at the switches.
+    log.info('telemetry switched by the bench', { enabled: runtime.enabled, monotonicUs: Number(process.hrtime.bigint() / 1000n) });
   });
 }
 
