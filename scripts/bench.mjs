@@ -6,6 +6,9 @@
 //   BENCH_ROUNDS       measure everything this many times, interleaved, and report the median (default 1)
 //   BENCH_SLICE_S      telemetry on/off pairs are measured in turns, in slices of this many seconds (default 2)
 //   BENCH_TOGGLE_SETTLE_MS  pause after switching the app server's telemetry, before the next slice (default 2500)
+//   BENCH_CROSSOVER_PAIRS    slice pairs per round of each crossover case (default 4)
+//   BENCH_CROSSOVER_SLICE_S  seconds per crossover slice (default 5)
+//   BENCH_TWIN_CPUS    the CPUs the crossover's two servers share, as taskset takes them (default 0: one CPU, shared alike)
 //   BENCH_ONLY         comma-separated case ids or groups (menu, telemetry, drill, detect), e.g. menu,order,drill (default: all)
 //   BENCH_DRILL_S      seconds the incident drill keeps 20 diners ordering (default 60)
 //   BENCH_DETECT_DRILLS  time-to-detect drills (default 10)
@@ -18,24 +21,27 @@ import os from 'node:os';
 import path from 'node:path';
 import { timeToDetect } from './bench/detect.mjs';
 import { DRILL_ADMIN_KEY, orderingDrill } from './bench/drill.mjs';
-import { measure, measureInterleaved, settle, warmUp } from './bench/measure.mjs';
+import { combineSlices, measure, measureCrossover, measureInterleaved, settle, warmUp } from './bench/measure.mjs';
 import { detectLines, drillLines, markdown, ratioLines, textTable } from './bench/report.mjs';
 import { BENCH_ADMIN, ensureBuild, root, startBare, startServer, stopAll } from './bench/servers.mjs';
-import { median, medianInterval } from './bench/stats.mjs';
+import { crossoverRatios, median, medianInterval } from './bench/stats.mjs';
 
 const durationS = Number(process.env.BENCH_DURATION ?? 10);
 const warmupS = Number(process.env.BENCH_WARMUP ?? 3);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
 const sliceS = Number(process.env.BENCH_SLICE_S ?? 2);
 const toggleSettleMs = Number(process.env.BENCH_TOGGLE_SETTLE_MS ?? 2500);
+const crossoverPairs = Number(process.env.BENCH_CROSSOVER_PAIRS ?? 4);
+const crossoverSliceS = Number(process.env.BENCH_CROSSOVER_SLICE_S ?? 5);
 const connectionLevels = (process.env.BENCH_CONNECTIONS ?? '10,50').split(',').map(Number);
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()) : undefined;
 const firstPort = Number(process.env.BENCH_PORT ?? 3401);
 const resultsDir = path.join(root, 'bench', 'results');
 const logDir = path.join(resultsDir, 'logs');
 
-if (!(durationS > 0) || !(warmupS > 0) || !(rounds >= 1) || !(sliceS > 0) || !(toggleSettleMs >= 0) || connectionLevels.some((c) => !(c > 0))) {
-  throw new Error('BENCH_DURATION, BENCH_WARMUP, BENCH_ROUNDS, BENCH_SLICE_S, BENCH_TOGGLE_SETTLE_MS and BENCH_CONNECTIONS must be positive numbers');
+const positive = [durationS, warmupS, rounds, sliceS, toggleSettleMs + 1, crossoverPairs, crossoverSliceS, ...connectionLevels];
+if (!positive.every((n) => n > 0) || !Number.isInteger(crossoverPairs)) {
+  throw new Error('BENCH_DURATION, BENCH_WARMUP, BENCH_ROUNDS, BENCH_SLICE_S, BENCH_TOGGLE_SETTLE_MS, BENCH_CROSSOVER_PAIRS, BENCH_CROSSOVER_SLICE_S and BENCH_CONNECTIONS must be positive numbers');
 }
 
 const appEnv = JSON.parse(process.env.BENCH_APP_ENV ?? '{}');
@@ -49,9 +55,16 @@ const DEMO_DINER = { email: 'diner@demo.jwt.pizza', password: 'demo-diner-pass' 
 
 // The servers under test, started on first use and shared by the cases.
 const nodeArgs = (name) => (cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(cpuProfileDir, name)}`] : []);
+// TELEMETRY_BENCH_TOGGLE: SIGUSR2 switches its telemetry off and on (setTelemetry).
+const toggling = (name, options = {}) => (port) => startServer({ name, port, logDir, env: { TELEMETRY_BENCH_TOGGLE: 'on', ...appEnv }, nodeArgs: nodeArgs(name), ...options });
+// The crossover's two servers share one CPU, so the scheduler gives them the same CPU time
+// and whatever else runs on it slows both alike; they run below the load generator's CPU
+// priority, so that it keeps both busy.
+const twin = { niceness: 5, cpus: process.env.BENCH_TWIN_CPUS ?? '0' };
 const SERVERS = {
-  // TELEMETRY_BENCH_TOGGLE: SIGUSR2 switches its telemetry off and on (setTelemetry).
-  app: { portOffset: 0, start: (port) => startServer({ name: 'app', port, logDir, env: { TELEMETRY_BENCH_TOGGLE: 'on', ...appEnv }, nodeArgs: nodeArgs('app') }) },
+  app: { portOffset: 0, start: toggling('app') },
+  'twin-a': { portOffset: 6, start: toggling('twin-a', twin) },
+  'twin-b': { portOffset: 7, start: toggling('twin-b', twin) },
   'app-uncached': { portOffset: 1, start: (port) => startServer({ name: 'app-uncached', port, logDir, env: { CACHE_TTL_MS: '0' }, nodeArgs: nodeArgs('app-uncached') }) },
   'app-no-telemetry': { portOffset: 4, start: (port) => startServer({ name: 'app-no-telemetry', port, logDir, env: { TELEMETRY: 'off' }, nodeArgs: nodeArgs('app-no-telemetry') }) },
   bare: {
@@ -82,6 +95,9 @@ function server(name) {
  * several per cent in speed (0.78–0.83 ms CPU per menu request across four identical
  * TELEMETRY=off servers), more than the cost being measured. The separate TELEMETRY=off
  * process is measured alongside, as a cross-check.
+ * `crossover` cases load two such servers at once (measureCrossover), with telemetry
+ * `states[0]` (A) in one and `states[1]` (B) in the other, swapped every slice; `costOf`
+ * names the route whose cost they measure, and `control` marks the A/A control.
  */
 const CASES = [
   {
@@ -121,6 +137,20 @@ const CASES = [
     pairedWith: 'menu',
     title: 'GET /api/order/menu (TELEMETRY=off process)',
     server: 'app-no-telemetry',
+    request: { path: '/api/order/menu' },
+  },
+  {
+    id: 'menu-crossover',
+    group: 'telemetry',
+    title: 'GET /api/order/menu, crossover',
+    crossover: { servers: ['twin-a', 'twin-b'], states: [true, false], costOf: 'menu' },
+    request: { path: '/api/order/menu' },
+  },
+  {
+    id: 'menu-crossover-control',
+    group: 'telemetry',
+    title: 'GET /api/order/menu, crossover A/A control',
+    crossover: { servers: ['twin-a', 'twin-b'], states: [true, true], costOf: 'menu', control: true },
     request: { path: '/api/order/menu' },
   },
   {
@@ -164,6 +194,13 @@ const CASES = [
     pairedWith: 'order',
     title: 'POST /api/order (TELEMETRY=off process)',
     server: 'app-no-telemetry',
+    request: orderRequest,
+  },
+  {
+    id: 'order-crossover',
+    group: 'telemetry',
+    title: 'POST /api/order (1 item), crossover',
+    crossover: { servers: ['twin-a', 'twin-b'], states: [true, false], costOf: 'order' },
     request: orderRequest,
   },
 ];
@@ -249,12 +286,12 @@ function machineInfo() {
   };
 }
 
-/** One row per case and connection level: the run with the median req/s, in case order. */
+/** One row per case (or crossover state) and connection level: the run with the median req/s, in case order. */
 function medianRows(runs) {
   const rows = [];
-  for (const benchCase of selected) {
+  for (const id of new Set(runs.map((r) => r.id))) {
     for (const connections of connectionLevels) {
-      const same = runs.filter((r) => r.id === benchCase.id && r.connections === connections).sort((a, b) => a.reqPerSec - b.reqPerSec);
+      const same = runs.filter((r) => r.id === id && r.connections === connections).sort((a, b) => a.reqPerSec - b.reqPerSec);
       if (!same.length) continue;
       const middle = same[Math.floor((same.length - 1) / 2)];
       rows.push({ ...middle, reqPerSecAllRounds: same.map((r) => r.reqPerSec) });
@@ -275,6 +312,31 @@ function ratios(results, runs) {
     if (cached && uncached) {
       menuCacheGain[conns] = cached.reqPerSec / uncached.reqPerSec;
       menuCacheCpuGain[conns] = uncached.serverCpuMsPerReq / cached.serverCpuMsPerReq;
+    }
+    const record = (route, baseline, { lossPct, cpuGainPct, rounds }) => {
+      if (!lossPct.length) return;
+      // Requests per CPU-second: throughput with each state given the same CPU.
+      const perCpuLossPct = cpuGainPct.map((gain) => 100 * (1 - 100 / (100 + gain)));
+      ((telemetryCost[route] ??= {})[baseline] ??= {})[conns] = {
+        throughputLossPct: median(lossPct),
+        throughputLossInterval: medianInterval(lossPct),
+        cpuPerReqGainPct: median(cpuGainPct),
+        cpuPerReqGainInterval: medianInterval(cpuGainPct),
+        perCpuThroughputLossPct: median(perCpuLossPct),
+        perCpuThroughputLossInterval: medianInterval(perCpuLossPct),
+        slicePairs: lossPct.length,
+        rounds,
+      };
+    };
+    for (const benchCase of selected.filter((c) => c.crossover)) {
+      // Each pair of slices gives one A/B ratio, free of the two servers' own speeds.
+      const measured = runs.filter((r) => r.crossoverOf === benchCase.id && r.connections === conns);
+      const ratiosOf = (key) => measured.flatMap((r) => crossoverRatios(r.crossoverSlices.map((pair) => pair.map((row) => row[key]))));
+      record(benchCase.crossover.costOf, benchCase.crossover.control ? 'crossoverControl' : 'crossover', {
+        lossPct: ratiosOf('reqPerSec').map((r) => 100 * (1 - r)),
+        cpuGainPct: ratiosOf('serverCpuMsPerReq').map((r) => 100 * (r - 1)),
+        rounds: measured.length,
+      });
     }
     const comparisons = [
       ['menu', 'menu-telemetry-off', 'sameProcess'],
@@ -301,16 +363,7 @@ function ratios(results, runs) {
           if (a.serverCpuMsPerReq && b.serverCpuMsPerReq) cpuGainPct.push(100 * (a.serverCpuMsPerReq / b.serverCpuMsPerReq - 1));
         });
       }
-      if (lossPct.length) {
-        ((telemetryCost[on] ??= {})[baseline] ??= {})[conns] = {
-          throughputLossPct: median(lossPct),
-          throughputLossInterval: medianInterval(lossPct),
-          cpuPerReqGainPct: median(cpuGainPct),
-          cpuPerReqGainInterval: medianInterval(cpuGainPct),
-          slicePairs: lossPct.length,
-          rounds,
-        };
-      }
+      record(on, baseline, { lossPct, cpuGainPct, rounds });
     }
     const base = row('baseline', conns);
     for (const r of results.filter((x) => x.connections === conns)) {
@@ -329,18 +382,60 @@ async function main() {
   ensureBuild();
   if (selected.length) console.log(`Benchmarking ${selected.map((c) => c.id).join(', ')}: ${durationS} s per run at ${connectionLevels.join(' and ')} connections.`);
 
-  // Prepared (set up, checked, warmed) on first use.
+  // Prepared (set up, checked, warmed) on first use, per case and server.
   const prepared = new Map();
-  async function prepare(benchCase) {
-    if (!prepared.has(benchCase.id)) {
-      const target = await server(benchCase.server);
+  async function prepare(benchCase, serverName = benchCase.server) {
+    const key = `${benchCase.id}@${serverName}`;
+    if (!prepared.has(key)) {
+      const target = await server(serverName);
       await setTelemetry(target, telemetryOf(benchCase));
       const request = typeof benchCase.request === 'function' ? await benchCase.request(target) : benchCase.request;
       await checkOnce(target, request);
       await warmUp(target, request, warmupS);
-      prepared.set(benchCase.id, { target, request });
+      prepared.set(key, { target, request });
     }
-    return prepared.get(benchCase.id);
+    return prepared.get(key);
+  }
+  const roundTag = (round) => (rounds > 1 ? `[${round}/${rounds}] ` : '');
+  const summary = (rows) => rows.map((row) => `${Math.round(row.reqPerSec)} req/s${row.non2xx + row.errors ? `  (!) status codes ${JSON.stringify(row.statusCodes)}, ${row.errors} errors (${row.timeouts} timeouts)` : ''}`).join(' | ');
+
+  /** A crossover case: one row per state (A, B), each summing the slices either server spent in it. */
+  const crossoverWarmed = new Set();
+  async function runCrossover(benchCase, round, connections) {
+    const { servers, states } = benchCase.crossover;
+    const targets = [];
+    for (const name of servers) targets.push(await prepare(benchCase, name));
+    const run = (pairs) =>
+      measureCrossover(
+        targets.map(({ target, request }) => ({ server: target, request })),
+        {
+          connections,
+          pairs,
+          sliceS: crossoverSliceS,
+          // In slice i, server s is in state (i + s) % 2: server 0 in A in even slices.
+          assign: (i) => Promise.all(targets.map(({ target }, s) => setTelemetry(target, states[(i + s) % 2]))),
+        },
+      );
+    // One unmeasured pair first, loaded together in both states: the first slices after a
+    // single server's warm-up still ran several per cent apart in an A/A run.
+    if (!crossoverWarmed.has(benchCase.id)) {
+      crossoverWarmed.add(benchCase.id);
+      await run(1);
+    }
+    for (const { target } of targets) await settle(target);
+    process.stdout.write(`  ${roundTag(round)}${benchCase.title} @ ${connections} ... `);
+    const slices = await run(crossoverPairs);
+    const rows = ['a', 'b'].map((state, k) => ({
+      id: `${benchCase.id}-${state}`,
+      title: `${benchCase.title}, ${state.toUpperCase()}: telemetry ${states[k] ? 'on' : 'off'}`,
+      server: servers.join('+'),
+      round,
+      ...combineSlices(slices.map((pair, i) => pair[(i + k) % 2])),
+    }));
+    rows[0].crossoverOf = benchCase.id;
+    rows[0].crossoverSlices = slices.map((pair) => pair.map(({ reqPerSec, serverCpuMsPerReq }) => ({ reqPerSec, serverCpuMsPerReq })));
+    console.log(summary(rows));
+    return rows;
   }
 
   // Rounds, then connection levels outermost, so compared cases (cached vs uncached menu) run
@@ -350,12 +445,16 @@ async function main() {
     for (const connections of connectionLevels) {
       for (const benchCase of selected) {
         if (pairedAfter(benchCase)) continue; // measured with its partner
+        if (benchCase.crossover) {
+          runs.push(...(await runCrossover(benchCase, round, connections)));
+          continue;
+        }
         const group = [benchCase, ...selected.filter((c) => c.pairedWith === benchCase.id)];
         const targets = [];
         for (const c of group) targets.push(await prepare(c));
         await setTelemetry(targets[0].target, telemetryOf(benchCase));
         for (const { target } of targets) await settle(target);
-        process.stdout.write(`  ${rounds > 1 ? `[${round}/${rounds}] ` : ''}${group.map((c) => c.title).join(' | ')} @ ${connections} ... `);
+        process.stdout.write(`  ${roundTag(round)}${group.map((c) => c.title).join(' | ')} @ ${connections} ... `);
         const runS = Math.max(durationS, benchCase.minDurationS ?? 0);
         const measured = group.length > 1
           ? await measureInterleaved(
@@ -365,7 +464,7 @@ async function main() {
           : [await measure(targets[0].target, targets[0].request, { connections, durationS: runS })];
         const rows = measured.map((m, i) => ({ id: group[i].id, title: group[i].title, server: group[i].server, round, ...m }));
         runs.push(...rows);
-        console.log(rows.map((row) => `${Math.round(row.reqPerSec)} req/s${row.non2xx + row.errors ? `  (!) status codes ${JSON.stringify(row.statusCodes)}, ${row.errors} errors (${row.timeouts} timeouts)` : ''}`).join(' | '));
+        console.log(summary(rows));
       }
     }
   }

@@ -1,6 +1,7 @@
 import { env } from '@/lib/env';
 import { jsonString, log } from '@/lib/log';
 import { aggregate, newAggregator, type Aggregator } from './aggregate';
+import { epochMs } from './clock';
 import { beginInFlight, endInFlight, type InFlightCall } from './inflight';
 import { isFailure, type CallKind, type CallLabels, type CallOrigin, type InFlightSeries, type StatusClass } from './labels';
 
@@ -92,8 +93,8 @@ const untracked: CallTracker = { end: () => undefined, discard: () => undefined 
  * call, with no closures and no copies of its labels: this runs for every request.
  */
 class TrackedCall implements CallTracker, InFlightCall {
-  readonly startedAt = Date.now();
   private readonly started = performance.now();
+  readonly startedAt = epochMs(this.started);
   private ended = false;
 
   constructor(

@@ -10,6 +10,7 @@ import { startRequestObservation } from './page-recording';
 import { startProbe } from './probe';
 import { prometheusMetrics } from './prometheus';
 import { telemetryRuntime } from './record';
+import { disableRequestContext } from './request-context';
 import { enforceRetention } from './retention';
 import { startNotifications } from './notify';
 import { every, stopAllJobs } from './schedule';
@@ -26,6 +27,7 @@ function listenForBenchToggle(): void {
   process.on('SIGUSR2', () => {
     const runtime = telemetryRuntime();
     runtime.enabled = !runtime.enabled;
+    if (!runtime.enabled) disableRequestContext();
     // monotonicUs is the clock of V8's CPU profiles: scripts/bench/profile-split.mjs splits a profile at the switches.
     log.info('telemetry switched by the bench', { enabled: runtime.enabled, monotonicUs: Number(process.hrtime.bigint() / 1000n) });
   });

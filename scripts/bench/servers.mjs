@@ -58,13 +58,16 @@ async function waitUntilReady(server, readyPath, timeoutMs) {
   throw new Error(`${server.name} not ready after ${timeoutMs} ms; see ${server.logFile}`);
 }
 
-function launch({ name, port, args, env, logDir }) {
+function launch({ name, port, args, env, logDir, niceness = 0, cpus }) {
   mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${name}.log`);
   // The server writes its log file itself, so this process, which also runs the load
   // generator, does not copy every log line.
   const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', log, log] });
+  // nice(1) and taskset(1) exec the next command in place, so the pid is the server's.
+  const wrappers = [...(niceness ? ['nice', '-n', String(niceness)] : []), ...(cpus ? ['taskset', '-c', cpus] : [])];
+  const [command, ...commandArgs] = [...wrappers, process.execPath, ...args];
+  const child = spawn(command, commandArgs, { cwd: root, env, stdio: ['ignore', log, log] });
   closeSync(log);
   const closed = new Promise((resolve) => child.once('close', resolve));
   const server = { name, port, url: `http://${HOST}:${port}`, pid: child.pid, child, logFile, closed };
@@ -75,9 +78,10 @@ function launch({ name, port, args, env, logDir }) {
 /**
  * `next start` on the production build with a fresh embedded database. extraEnv overrides
  * the bench defaults (e.g. CACHE_TTL_MS: '0'); nodeArgs go to node (e.g. --cpu-prof, which
- * NODE_OPTIONS refuses).
+ * NODE_OPTIONS refuses); a positive niceness lowers its CPU priority below the load generator's,
+ * and cpus (a taskset list such as '0') pins it to those CPUs.
  */
-export async function startServer({ name, port, env: extraEnv = {}, logDir, nodeArgs = [] }) {
+export async function startServer({ name, port, env: extraEnv = {}, logDir, nodeArgs = [], niceness = 0, cpus }) {
   await assertPortFree(port);
   const dataDir = mkdtempSync(path.join(tmpdir(), `jwt-pizza-bench-${name}-`));
   tempDirs.add(dataDir);
@@ -93,7 +97,7 @@ export async function startServer({ name, port, env: extraEnv = {}, logDir, node
     ADMIN_PASSWORD: BENCH_ADMIN.password,
     ...extraEnv,
   });
-  const server = launch({ name, port, env, logDir, args: [...nodeArgs, NEXT_BIN, 'start', '-H', HOST, '-p', String(port)] });
+  const server = launch({ name, port, env, logDir, niceness, cpus, args: [...nodeArgs, NEXT_BIN, 'start', '-H', HOST, '-p', String(port)] });
   server.dataDir = dataDir;
   server.env = extraEnv;
   await waitUntilReady(server, '/api/order/menu', 60_000);

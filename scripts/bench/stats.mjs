@@ -33,3 +33,19 @@ export function medianInterval(values, { level = 0.95, resamples = 2000, seed = 
   const tail = (1 - level) / 2;
   return { low: medians[Math.floor(tail * (resamples - 1))], high: medians[Math.ceil((1 - tail) * (resamples - 1))], level };
 }
+
+/**
+ * A/B ratios from a crossover (measureCrossover): `slices` are [value of server 0, value of
+ * server 1], with server 0 in state A in even slices and in B in odd ones. With server 1
+ * running at s times server 0's speed, and state A at r times B's, an even slice reads r/s
+ * and the odd one after it 1/(r·s); so each pair gives r = √(even/odd), free of s.
+ */
+export function crossoverRatios(slices) {
+  const ratios = [];
+  for (let i = 0; i + 1 < slices.length; i += 2) {
+    const [even0, even1] = slices[i];
+    const [odd0, odd1] = slices[i + 1];
+    if ([even0, even1, odd0, odd1].every((v) => v > 0)) ratios.push(Math.sqrt((even0 / even1) * (odd1 / odd0)));
+  }
+  return ratios;
+}

@@ -266,7 +266,9 @@ export async function evaluateAlerts(db: Db = appDb, options: EvaluateOptions = 
       }),
     );
   }
-  await db.$transaction(writes);
+  // One statement (the usual case) needs no transaction: it saves a BEGIN and a COMMIT every evaluation.
+  if (writes.length === 1) await writes[0];
+  else await db.$transaction(writes);
   // Incidents follow the critical rules (the lease makes this the single writer); a failure is caught up next time.
   await processIncidents(db, { now, rules, events, states, snapshot }, { sloMs: config.sloTargetMs, freshMs: config.freshMs }).catch((err: unknown) =>
     log.error('incident processing failed', { err }),
