@@ -68,8 +68,10 @@ function boundedSeries(aggregator: Aggregator, kind: string, series: string): st
   return series;
 }
 
-export function aggregate(aggregator: Aggregator, labels: BucketLabels, at: number, valueMs: number, timedOut: boolean): void {
-  const labelKey = `${labels.kind}|${labels.series}|${labels.method}|${labels.status}|${labels.origin}`;
+/** A label set as one string, built once per call and shared by the aggregator and the exporters. */
+export const labelKeyOf = (labels: BucketLabels): string => `${labels.kind}\u0000${labels.series}\u0000${labels.method}\u0000${labels.status}\u0000${labels.origin}`;
+
+export function aggregate(aggregator: Aggregator, labels: BucketLabels, at: number, valueMs: number, timedOut: boolean, labelKey = labelKeyOf(labels)): void {
   let current = aggregator.current.get(labelKey);
   if (!current) {
     current = [];

@@ -228,9 +228,8 @@ function create(): Metrics {
 const factoryLabels = (call: FinishedCall) => ({ target: call.series, method: call.method, status: call.status, origin: call.origin });
 const requestLabels = (call: FinishedCall) => ({ kind: call.kind, route: call.series, method: call.method, status: call.status });
 
-function observe(metrics: Metrics, call: FinishedCall): void {
+function observe(metrics: Metrics, call: FinishedCall, key: string): void {
   const seconds = call.durationMs / 1000;
-  const key = `${call.kind}\u0000${call.series}\u0000${call.method}\u0000${call.status}\u0000${call.origin}`;
   if (call.kind === 'factory') {
     metrics.factoryDuration.observe(key, call, factoryLabels, seconds);
   } else {
@@ -246,7 +245,7 @@ export function prometheusMetrics(): Metrics {
   if (!globalForMetrics.__jwtPizzaMetrics) {
     const metrics = create();
     globalForMetrics.__jwtPizzaMetrics = metrics;
-    addSink('prometheus', (call) => observe(metrics, call));
+    addSink('prometheus', (call, labelKey) => observe(metrics, call, labelKey));
   }
   return globalForMetrics.__jwtPizzaMetrics;
 }

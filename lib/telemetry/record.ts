@@ -1,6 +1,6 @@
 import { env } from '@/lib/env';
 import { jsonString, log } from '@/lib/log';
-import { aggregate, newAggregator, type Aggregator } from './aggregate';
+import { aggregate, labelKeyOf, newAggregator, type Aggregator } from './aggregate';
 import { epochMs } from './clock';
 import { beginInFlight, endInFlight, type InFlightCall } from './inflight';
 import { isFailure, type CallKind, type CallLabels, type CallOrigin, type InFlightSeries, type StatusClass } from './labels';
@@ -29,7 +29,8 @@ export interface FinishedCall extends CallLabels, CallOutcome {
   durationMs: number;
 }
 
-export type Sink = (call: FinishedCall) => void;
+/** `labelKey` is the call's label set as one string (labelKeyOf), for sinks that keep series by label set. */
+export type Sink = (call: FinishedCall, labelKey: string) => void;
 
 interface Runtime {
   enabled: boolean;
@@ -63,12 +64,13 @@ export function addSink(name: string, sink: Sink): void {
 export function recordCall(call: FinishedCall): void {
   const runtime = telemetryRuntime();
   if (!runtime.enabled) return;
-  aggregate(runtime.aggregator, call, call.startedAt + call.durationMs, call.durationMs, call.timedOut);
+  const labelKey = labelKeyOf(call);
+  aggregate(runtime.aggregator, call, call.startedAt + call.durationMs, call.durationMs, call.timedOut, labelKey);
   const { sinks } = runtime;
   for (let i = 0; i < sinks.length; i++) {
     const { name, sink } = sinks[i]!;
     try {
-      sink(call);
+      sink(call, labelKey);
     } catch (error) {
       sinks.splice(i--, 1);
       log.error('telemetry sink failed and was removed', { sink: name, err: error });
@@ -89,17 +91,25 @@ export interface CallTracker {
 const untracked: CallTracker = { end: () => undefined, discard: () => undefined };
 
 /**
- * A call in flight: its own entry in the in-flight registry, and its tracker. One object per
- * call, with no closures and no copies of its labels: this runs for every request.
+ * A call in flight: its own entry in the in-flight registry, its tracker, and at the end the
+ * finished call that is recorded. One object per call, with no closures and no copies of its
+ * labels: this runs for every request.
  */
-class TrackedCall implements CallTracker, InFlightCall {
+class TrackedCall implements CallTracker, InFlightCall, FinishedCall {
   private readonly started = performance.now();
   readonly startedAt = epochMs(this.started);
   private ended = false;
+  // The outcome, filled in by `end`.
+  status: StatusClass = 'error';
+  httpStatus: number | undefined = undefined;
+  timedOut = false;
+  detail: string | undefined = undefined;
+  requestId: string | undefined = undefined;
+  durationMs = 0;
 
   constructor(
     readonly kind: CallKind,
-    readonly series: string,
+    public series: string,
     readonly method: string,
     readonly origin: CallOrigin,
   ) {
@@ -110,19 +120,14 @@ class TrackedCall implements CallTracker, InFlightCall {
     if (this.ended) return;
     this.ended = true;
     endInFlight(this);
-    recordCall({
-      kind: this.kind,
-      series,
-      method: this.method,
-      origin: this.origin,
-      status: outcome.status,
-      httpStatus: outcome.httpStatus,
-      timedOut: outcome.timedOut ?? outcome.status === 'timeout',
-      detail: outcome.detail,
-      requestId: outcome.requestId,
-      startedAt: this.startedAt,
-      durationMs: performance.now() - this.started,
-    });
+    this.durationMs = performance.now() - this.started;
+    this.series = series;
+    this.status = outcome.status;
+    this.httpStatus = outcome.httpStatus;
+    this.timedOut = outcome.timedOut ?? outcome.status === 'timeout';
+    this.detail = outcome.detail;
+    this.requestId = outcome.requestId;
+    recordCall(this);
   }
 
   discard(): void {
