@@ -43,6 +43,7 @@ export interface StoredBucket {
   timeouts: number;
   maxMs: number;
   sketch: string;
+  updatedAt: Date;
 }
 
 export interface BucketQuery {
@@ -54,6 +55,8 @@ export interface BucketQuery {
   series?: string;
   method?: string;
   origin?: string;
+  /** Only rows written at or after this time. */
+  updatedSince?: Date;
 }
 
 export function readBuckets(db: Db, q: BucketQuery): Promise<StoredBucket[]> {
@@ -65,6 +68,7 @@ export function readBuckets(db: Db, q: BucketQuery): Promise<StoredBucket[]> {
       ...(q.series !== undefined ? { series: q.series } : {}),
       ...(q.method !== undefined ? { method: q.method } : {}),
       ...(q.origin !== undefined ? { origin: q.origin } : {}),
+      ...(q.updatedSince !== undefined ? { updatedAt: { gte: q.updatedSince } } : {}),
     },
     select: {
       bucketStart: true,
@@ -78,6 +82,7 @@ export function readBuckets(db: Db, q: BucketQuery): Promise<StoredBucket[]> {
       timeouts: true,
       maxMs: true,
       sketch: true,
+      updatedAt: true,
     },
   });
 }

@@ -155,6 +155,38 @@ describe.each(targets)('alert engine on $name', (target) => {
     expect((await alertsView(db, 0, defaultRules(config)))[0]?.history).toEqual([]);
   });
 
+  it('keeps its windows right between evaluations while reading only the rows written since the last one', async () => {
+    const { gatherSnapshot } = await import('@/lib/telemetry/alerts/engine');
+    const { defaultRules } = await import('@/lib/telemetry/alerts/rules');
+    const { aggregate, newAggregator } = await import('@/lib/telemetry/aggregate');
+    const { flushAggregator } = await import('@/lib/telemetry/flush');
+    const [db] = clients;
+    const rules = defaultRules(config);
+    const U = Math.ceil((T + 24 * 3_600_000) / 10_000) * 10_000; // clear of the other tests' buckets, on a 10 s boundary
+    const fiveMinutes = async (now: number) => (await gatherSnapshot(db, rules, config, now, U, null)).snapshot.windows.get(5 * 60_000);
+    const labels = { kind: 'factory' as const, series: '/api/order', method: 'POST', status: '2xx', origin: 'live' };
+
+    const recorder = newAggregator();
+    for (let i = 0; i < 10; i++) aggregate(recorder, labels, U - 30_000 + i * 1_000, 150, false);
+    await flushAggregator(recorder, 'instance-c', db);
+    expect(await fiveMinutes(U)).toMatchObject({ count: 10, maxMs: 150 });
+
+    // The next flush rewrites the same buckets whole: they replace what was read, not add to it.
+    for (let i = 0; i < 5; i++) aggregate(recorder, labels, U - 30_000 + i * 1_000, 900, false);
+    await flushAggregator(recorder, 'instance-c', db);
+    expect(await fiveMinutes(U + 2_000)).toMatchObject({ count: 15, maxMs: 900 });
+
+    // Another instance's row, stamped by a clock 30 s behind: still seen.
+    const other = newAggregator();
+    aggregate(other, { ...labels, status: '5xx' }, U - 10_000, 40, false);
+    await flushAggregator(other, 'instance-d', db);
+    await db.latencyBucket.updateMany({ where: { instanceId: 'instance-d' }, data: { updatedAt: new Date(Date.now() - 30_000) } });
+    expect(await fiveMinutes(U + 4_000)).toMatchObject({ count: 16, errors: 1 });
+
+    // Buckets leave the window as time goes on: [U-30 s, U-20 s) has, [U-10 s, U) not yet.
+    expect(await fiveMinutes(U + 280_000)).toMatchObject({ count: 1, errors: 1 });
+  });
+
   it('takes admins\' rule edits, validated, audited and used by the next evaluation', async () => {
     const { saveRule, resetRule, loadRules } = await import('@/lib/telemetry/alerts/catalog');
     const [db] = clients;

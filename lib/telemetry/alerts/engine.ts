@@ -52,6 +52,76 @@ export const currentRules = (db: Db = appDb, config: AlertsConfig = alertsConfig
 
 // ---- Reading the snapshot ----
 
+/** One stored bucket as the windows count it. */
+interface BucketPart {
+  start: number;
+  count: number;
+  errors: number;
+  timeouts: number;
+  maxMs: number;
+  slow: number;
+}
+
+/** The parts read so far for one database and resolution, kept between evaluations. */
+interface PartsCache {
+  slowAboveMs: number;
+  /** The earliest bucket start the cache covers. */
+  from: number;
+  parts: Map<string, BucketPart>;
+  /** The newest `updatedAt` read. */
+  seenUpTo: number;
+  /** When it was last read whole (this process's clock). */
+  readWholeAt: number;
+}
+
+/**
+ * Rows written up to this long before the newest one already read are read again: instances'
+ * clocks (which stamp `updatedAt`) may differ by that much without a row being missed.
+ */
+const CLOCK_SKEW_MARGIN_MS = 60_000;
+/** And everything is read whole this often, whatever happened. */
+const READ_WHOLE_EVERY_MS = 5 * 60_000;
+const partsCaches = new WeakMap<Db, Map<Resolution, PartsCache>>();
+
+/**
+ * The order buckets of one resolution from `from` on, as parts. The windows reach back 6 h, up
+ * to 720 rows per label set and instance; rather than reading and decoding all of them every
+ * evaluation, only the rows written since the last read are read (flushes rewrite the current
+ * buckets, so a few dozen), and merged into the parts kept from before.
+ */
+async function bucketParts(db: Db, resolution: Resolution, from: number, now: number, slowAboveMs: number): Promise<BucketPart[]> {
+  const caches = partsCaches.get(db) ?? new Map<Resolution, PartsCache>();
+  partsCaches.set(db, caches);
+  let cache = caches.get(resolution);
+  const whole = !cache || cache.slowAboveMs !== slowAboveMs || from < cache.from || Date.now() - cache.readWholeAt > READ_WHOLE_EVERY_MS;
+  if (!cache || whole) {
+    cache = { slowAboveMs, from, parts: new Map(), seenUpTo: 0, readWholeAt: Date.now() };
+    caches.set(resolution, cache);
+  }
+  const rows = await readBuckets(db, {
+    resolution,
+    from: new Date(from),
+    to: new Date(now + 1),
+    kinds: ['factory'],
+    ...ORDER_SERIES,
+    ...(whole ? {} : { updatedSince: new Date(cache.seenUpTo - CLOCK_SKEW_MARGIN_MS) }),
+  });
+  for (const r of rows) {
+    cache.parts.set(`${r.bucketStart.getTime()}|${r.status}|${r.origin}|${r.instanceId}`, {
+      start: r.bucketStart.getTime(),
+      count: r.count,
+      errors: isFailure(r.kind, r.status) ? r.count : 0,
+      timeouts: r.timeouts,
+      maxMs: r.maxMs,
+      slow: countAbove(decodeSketch(r.sketch), slowAboveMs),
+    });
+    cache.seenUpTo = Math.max(cache.seenUpTo, r.updatedAt.getTime());
+  }
+  for (const [key, part] of cache.parts) if (part.start < from) cache.parts.delete(key);
+  cache.from = from;
+  return [...cache.parts.values()].filter((p) => p.start <= now);
+}
+
 /** Factory order stats per window, from the 10 s buckets up to 1 h and the 1 min buckets beyond. */
 async function factoryWindows(db: Db, windows: number[], now: number, slowAboveMs: number): Promise<Map<number, WindowStats>> {
   const out = new Map<number, WindowStats>();
@@ -61,15 +131,7 @@ async function factoryWindows(db: Db, windows: number[], now: number, slowAboveM
     byResolution.set(resolution, [...(byResolution.get(resolution) ?? []), w]);
   }
   for (const [resolution, ws] of byResolution) {
-    const rows = await readBuckets(db, { resolution, from: new Date(now - Math.max(...ws)), to: new Date(now + 1), kinds: ['factory'], ...ORDER_SERIES });
-    const parts = rows.map((r) => ({
-      start: r.bucketStart.getTime(),
-      count: r.count,
-      errors: isFailure(r.kind, r.status) ? r.count : 0,
-      timeouts: r.timeouts,
-      maxMs: r.maxMs,
-      slow: countAbove(decodeSketch(r.sketch), slowAboveMs),
-    }));
+    const parts = await bucketParts(db, resolution, now - Math.max(...ws), now, slowAboveMs);
     for (const w of ws) {
       const stats: WindowStats = { count: 0, slow: 0, errors: 0, timeouts: 0, maxMs: null };
       for (const p of parts) {
