@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { log } from '@/lib/log';
+import { config as proxyConfig } from '@/proxy';
 import { statusClassOf, type CallKind } from './labels';
 import { telemetryEnabled, trackCall } from './record';
 import { enterRequest, requestIdFrom, type RequestContext } from './request-context';
@@ -68,10 +69,14 @@ export function requestObserver({ pages, routeOf }: { pages: boolean; routeOf: (
   const serving = new Map<string, RequestContext>();
   return {
     start(request, response) {
+      const url = request.url ?? '/';
+      const query = url.indexOf('?');
+      const pathname = query === -1 ? url : url.slice(0, query);
       const header = request.headers['x-request-id'];
       const requestId = requestIdFrom(typeof header === 'string' ? header : undefined);
-      // Next passes the request's headers on (to the route handler, to a rewrite's target).
-      if (header !== requestId) request.headers['x-request-id'] = requestId;
+      // A proxy.ts rewrite reaches its target as a second HTTP request with this one's headers:
+      // a made-up id goes with them. (Only there: Next copies every header into each request.)
+      if (header !== requestId && pathname === proxyConfig.matcher) request.headers['x-request-id'] = requestId;
       // On the Node response, not the route's Response: cheaper, and pages carry it too.
       response.setHeader('X-Request-Id', requestId);
       const context: RequestContext = { requestId, factoryTimedOut: false };
@@ -79,9 +84,6 @@ export function requestObserver({ pages, routeOf }: { pages: boolean; routeOf: (
       // The rewrite's target records the request (as api or page); the outer pass is only a proxy.
       const outer = request.headers['x-forwarded-for'] ? serving.get(requestId) : undefined;
       if (outer) outer.proxied = true;
-      const url = request.url ?? '/';
-      const query = url.indexOf('?');
-      const pathname = query === -1 ? url : url.slice(0, query);
       if (!pages || SKIPPED_PATHS.test(pathname)) return context;
       if (!outer) serving.set(requestId, context);
       const method = request.method ?? 'GET';
