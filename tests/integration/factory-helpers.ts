@@ -57,6 +57,17 @@ export function fulfilledLogCounts(files: string[]): Map<number, number> {
   return counts;
 }
 
+/**
+ * The `order fulfilled` lines per order id once each of `ids` has one, and counted again a
+ * little later, so that a second line for an order is seen too: servers write their logs in
+ * batches, every 50 ms.
+ */
+export async function fulfilledLogCountsOnceWritten(ids: number[], files: string[]): Promise<Map<number, number>> {
+  await until('an order fulfilled line for each order', async () => fulfilledLogCounts(files), (counts) => ids.every((id) => counts.has(id)), 5_000, 100);
+  await sleep(250);
+  return fulfilledLogCounts(files);
+}
+
 /** The webhook signature as documented: `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + '.' + body)>`. */
 export function expectedSignature(secret: string, timestamp: number, body: string): string {
   return `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;

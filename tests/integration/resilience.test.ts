@@ -14,7 +14,7 @@ import {
   type TestFranchise,
   type TestUser,
 } from './support';
-import { factoryAdmin, fulfilledLogCounts, inMinutes, pizzaRequest, sleep, timed, until, verifyWithJwks } from './factory-helpers';
+import { factoryAdmin, fulfilledLogCountsOnceWritten, inMinutes, pizzaRequest, sleep, timed, until, verifyWithJwks } from './factory-helpers';
 
 /**
  * Orders survive a slow or broken factory. One private server on SQLite with its embedded
@@ -107,7 +107,7 @@ async function expectAllFulfilledOnce(ids: number[], logFiles: string[]) {
   }
   const again = await Promise.all(ids.map(getOrder));
   expect(again.map((o) => o.jwt)).toEqual(orders.map((o) => o.jwt));
-  const counts = fulfilledLogCounts(logFiles);
+  const counts = await fulfilledLogCountsOnceWritten(ids, logFiles);
   expect(ids.map((id) => [id, counts.get(id) ?? 0])).toEqual(ids.map((id) => [id, 1]));
 }
 

@@ -15,7 +15,7 @@ import {
   type TestFranchise,
   type TestUser,
 } from './support';
-import { factoryAdmin, fulfilledLogCounts, inMinutes, timed, until, verifyWithJwks } from './factory-helpers';
+import { factoryAdmin, fulfilledLogCountsOnceWritten, inMinutes, timed, until, verifyWithJwks } from './factory-helpers';
 
 /**
  * Two app instances on ONE PostgreSQL database, both running the fulfilment worker. Instance A
@@ -145,7 +145,7 @@ describe('two instances on one PostgreSQL database', () => {
       expect((await read(o.id, tb)).jwt).toBe(o.jwt);
     }
 
-    const counts = fulfilledLogCounts([a.logFile, b.logFile]);
+    const counts = await fulfilledLogCountsOnceWritten(ids, [a.logFile, b.logFile]);
     expect(ids.map((id) => [id, counts.get(id) ?? 0])).toEqual(ids.map((id) => [id, 1]));
   }, 120_000);
 });
