@@ -286,7 +286,7 @@ function machineInfo() {
   };
 }
 
-/** One row per case (or crossover state) and connection level: the run with the median req/s, in case order. */
+/** One row per case (or crossover state) and connection level: the run with the median req/s, in the order measured. */
 function medianRows(runs) {
   const rows = [];
   for (const id of new Set(runs.map((r) => r.id))) {
