@@ -328,9 +328,10 @@ export async function evaluateAlerts(db: Db = appDb, options: EvaluateOptions = 
       }),
     );
   }
-  // One statement (the usual case) needs no transaction: it saves a BEGIN and a COMMIT every evaluation.
-  if (writes.length === 1) await writes[0];
-  else await db.$transaction(writes);
+  // Transitions and their events are written together. Without events, each write (a rule's
+  // value, the evaluation time) stands alone: no BEGIN and COMMIT every evaluation.
+  if (events.length) await db.$transaction(writes);
+  else await Promise.all(writes);
   // Incidents follow the critical rules (the lease makes this the single writer); a failure is caught up next time.
   await processIncidents(db, { now, rules, events, states, snapshot }, { sloMs: config.sloTargetMs, freshMs: config.freshMs }).catch((err: unknown) =>
     log.error('incident processing failed', { err }),

@@ -1,0 +1,96 @@
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Db } from '@/lib/db';
+import { PrismaClient as PostgresClient } from '@/lib/generated/postgres/client';
+import { PrismaClient as SqliteClient } from '@/lib/generated/sqlite/client';
+import type { InFlightCall } from '@/lib/telemetry/inflight';
+import { createDatabase, dropDatabase } from '../support/pg';
+import { useTestEnv } from './support/env';
+
+/**
+ * The heartbeat row other instances read, on a fresh SQLite file and a fresh PostgreSQL
+ * database: what is in flight and since when, written at once when a factory call starts or
+ * ends, and otherwise refreshed every other beat.
+ */
+
+const env = useTestEnv();
+afterAll(() => env.cleanup());
+
+const BEAT_MS = 1_000;
+
+const targets = [
+  {
+    name: 'SQLite',
+    open: async (): Promise<{ db: Db; close: () => Promise<void> }> => {
+      const { migrate } = await import('@/lib/db/migrate');
+      const file = path.join(env.dataDir, `heartbeat-${Date.now()}.db`);
+      await migrate('sqlite', `file:${file}`);
+      const db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 5_000 }) });
+      return { db, close: () => db.$disconnect() };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    open: async (): Promise<{ db: Db; close: () => Promise<void> }> => {
+      const { migrate } = await import('@/lib/db/migrate');
+      const database = await createDatabase();
+      await migrate('postgres', database.url);
+      const db = new PostgresClient({ adapter: new PrismaPg({ connectionString: database.url }) }) as unknown as Db;
+      return {
+        db,
+        close: async () => {
+          await db.$disconnect();
+          await dropDatabase(database.name);
+        },
+      };
+    },
+  },
+];
+
+describe.each(targets)('heartbeat on $name', (target) => {
+  it('shows a factory call in flight at once, with its age, and refreshes an unchanged row every other beat', async () => {
+    const { beat, recentInstances } = await import('@/lib/telemetry/heartbeat');
+    const { beginInFlight, endInFlight } = await import('@/lib/telemetry/inflight');
+    const { db, close } = await target.open();
+    try {
+      const t0 = Date.now();
+      const seenAt = async () => (await db.telemetryInstance.findFirstOrThrow()).seenAt.getTime();
+
+      await beat(db, t0, BEAT_MS);
+      expect(await recentInstances(db, t0)).toMatchObject([{ factoryInFlight: 0, factoryOldestAgeMs: null, stale: false, breaker: { state: 'closed' } }]);
+
+      // Nothing changed: the next beat leaves the row, the one after refreshes it.
+      await beat(db, t0 + BEAT_MS, BEAT_MS);
+      expect(await seenAt()).toBe(t0);
+      await beat(db, t0 + 2 * BEAT_MS, BEAT_MS);
+      expect(await seenAt()).toBe(t0 + 2 * BEAT_MS);
+
+      // A page request alone waits for the refresh; a factory call is written at the next beat.
+      const page: InFlightCall = { kind: 'page', series: '/', method: 'GET', origin: 'live', startedAt: t0 + 2_500 };
+      beginInFlight(page);
+      await beat(db, t0 + 3 * BEAT_MS, BEAT_MS);
+      expect(await seenAt()).toBe(t0 + 2 * BEAT_MS);
+      const call: InFlightCall = { kind: 'factory', series: '/api/order', method: 'POST', origin: 'probe', startedAt: t0 + 3_500 };
+      beginInFlight(call);
+      try {
+        await beat(db, t0 + 4 * BEAT_MS, BEAT_MS);
+        const [me] = await recentInstances(db, t0 + 4 * BEAT_MS);
+        expect(me).toMatchObject({ factoryInFlight: 1, factoryOldestAgeMs: 500, requestsInFlight: 1, requestsOldestAgeMs: 1_500, stale: false });
+        // While it hangs the row stays as it is, and its age grows as readers look.
+        await beat(db, t0 + 5 * BEAT_MS, BEAT_MS);
+        expect((await recentInstances(db, t0 + 5 * BEAT_MS))[0]).toMatchObject({ factoryOldestAgeMs: 1_500, seenAt: new Date(t0 + 4 * BEAT_MS).toISOString() });
+      } finally {
+        endInFlight(call);
+        endInFlight(page);
+      }
+      await beat(db, t0 + 6 * BEAT_MS, BEAT_MS);
+      expect((await recentInstances(db, t0 + 6 * BEAT_MS))[0]).toMatchObject({ factoryInFlight: 0, factoryOldestAgeMs: null, requestsInFlight: 0 });
+      // Seen 5 s after the last write, the instance reads as stale.
+      expect((await recentInstances(db, t0 + 12 * BEAT_MS))[0]).toMatchObject({ stale: true });
+    } finally {
+      await close();
+    }
+  });
+});
