@@ -1,12 +1,6 @@
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Db } from '@/lib/db';
-import { PrismaClient as PostgresClient } from '@/lib/generated/postgres/client';
-import { PrismaClient as SqliteClient } from '@/lib/generated/sqlite/client';
 import type { InFlightCall } from '@/lib/telemetry/inflight';
-import { createDatabase, dropDatabase } from '../support/pg';
+import { freshDatabases } from './support/databases';
 import { useTestEnv } from './support/env';
 
 /**
@@ -20,34 +14,7 @@ afterAll(() => env.cleanup());
 
 const BEAT_MS = 1_000;
 
-const targets = [
-  {
-    name: 'SQLite',
-    open: async (): Promise<{ db: Db; close: () => Promise<void> }> => {
-      const { migrate } = await import('@/lib/db/migrate');
-      const file = path.join(env.dataDir, `heartbeat-${Date.now()}.db`);
-      await migrate('sqlite', `file:${file}`);
-      const db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 5_000 }) });
-      return { db, close: () => db.$disconnect() };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    open: async (): Promise<{ db: Db; close: () => Promise<void> }> => {
-      const { migrate } = await import('@/lib/db/migrate');
-      const database = await createDatabase();
-      await migrate('postgres', database.url);
-      const db = new PostgresClient({ adapter: new PrismaPg({ connectionString: database.url }) }) as unknown as Db;
-      return {
-        db,
-        close: async () => {
-          await db.$disconnect();
-          await dropDatabase(database.name);
-        },
-      };
-    },
-  },
-];
+const targets = freshDatabases(env.dataDir, 'heartbeat');
 
 describe.each(targets)('heartbeat on $name', (target) => {
   it('shows a factory call in flight at once, with its age, and refreshes an unchanged row every other beat', async () => {

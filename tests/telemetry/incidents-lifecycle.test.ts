@@ -1,14 +1,9 @@
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db';
-import { PrismaClient as PostgresClient } from '@/lib/generated/postgres/client';
-import { PrismaClient as SqliteClient } from '@/lib/generated/sqlite/client';
 import type { RecordedEvent } from '@/lib/telemetry/alerts/engine';
 import type { Snapshot } from '@/lib/telemetry/alerts/rules';
 import type { AlertState, AlertStateName } from '@/lib/telemetry/alerts/state';
-import { createDatabase, dropDatabase } from '../support/pg';
+import { freshDatabases } from './support/databases';
 import { useTestEnv } from './support/env';
 
 /**
@@ -25,34 +20,7 @@ const config = { sloTargetMs: 1_000, budgetMs: 2_000, probeIntervalMs: 15_000 };
 const options = { sloMs: 1_000, freshMs: 5_000, causeWindowMs: 10 * 60_000, notify: true };
 const iso = (ms: number) => new Date(ms).toISOString();
 
-const targets = [
-  {
-    name: 'SQLite',
-    open: async (): Promise<{ db: Db; close: () => Promise<void> }> => {
-      const { migrate } = await import('@/lib/db/migrate');
-      const file = path.join(env.dataDir, `incidents-${Date.now()}.db`);
-      await migrate('sqlite', `file:${file}`);
-      const db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 5_000 }) });
-      return { db, close: () => db.$disconnect() };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    open: async (): Promise<{ db: Db; close: () => Promise<void> }> => {
-      const { migrate } = await import('@/lib/db/migrate');
-      const database = await createDatabase();
-      await migrate('postgres', database.url);
-      const db = new PostgresClient({ adapter: new PrismaPg({ connectionString: database.url }) }) as unknown as Db;
-      return {
-        db,
-        close: async () => {
-          await db.$disconnect();
-          await dropDatabase(database.name);
-        },
-      };
-    },
-  },
-];
+const targets = freshDatabases(env.dataDir, 'incidents');
 
 function snapshotAt(now: number, extra: Partial<Snapshot> = {}): Snapshot {
   return {
