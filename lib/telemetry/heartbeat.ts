@@ -19,7 +19,8 @@ import { recordInFlightAge } from './record';
  * readers count an instance as live for 5 s or 3 beats. A hanging call needs no rewrite: the
  * row holds its start, and readers work out its age.
  */
-const REFRESH_BEATS = 2;
+/** Every other beat: 1.5 intervals after the last write, as a timer may fire a little early. */
+const REFRESH_AFTER_BEATS = 1.5;
 const lastWritten = new WeakMap<Db, { at: number; watched: string }>();
 
 export async function beat(db: Db = appDb, now = Date.now(), intervalMs = env().telemetry.heartbeatMs): Promise<void> {
@@ -32,7 +33,7 @@ export async function beat(db: Db = appDb, now = Date.now(), intervalMs = env().
   const watched = [factory.count, factory.oldestStartedAt, breaker.state, breaker.since.getTime(), probe?.at ?? null, probe?.durationMs ?? null, probe?.status ?? null];
   const watchedKey = watched.join('|');
   const last = lastWritten.get(db);
-  if (last && last.watched === watchedKey && now - last.at < REFRESH_BEATS * intervalMs) return;
+  if (last && last.watched === watchedKey && now - last.at < REFRESH_AFTER_BEATS * intervalMs) return;
   const me = thisInstance();
   const date = (ms: number | null) => (ms === null ? null : new Date(ms));
   // One raw upsert, the same SQL on SQLite and PostgreSQL: through the client's upsert it cost
