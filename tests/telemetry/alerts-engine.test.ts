@@ -132,6 +132,11 @@ describe.each(targets)('alert engine on $name', (target) => {
     const third = await evaluateAlerts(db, { ...options, now: T + 4_000 });
     expect(third.events.filter((e) => e.ruleId === 'factory-config-changed')).toEqual([]);
 
+    // The no-data rule stays normal while its value, the time since the newest factory measurement, moves.
+    const newest = await db.latencyBucket.findFirstOrThrow({ where: { resolution: 10, kind: 'factory' }, orderBy: { updatedAt: 'desc' } });
+    const noData = await db.alertRuleState.findUniqueOrThrow({ where: { ruleId: 'factory-no-data' } });
+    expect([noData.state, noData.value, noData.evaluatedAt.getTime()]).toEqual(['normal', T + 4_000 - newest.updatedAt.getTime(), T + 4_000]);
+
     // What GET /api/alerts shows.
     const { alertsView } = await import('@/lib/telemetry/alerts/view');
     const { defaultRules } = await import('@/lib/telemetry/alerts/rules');
@@ -163,18 +168,24 @@ describe.each(targets)('alert engine on $name', (target) => {
     const [db] = clients;
     const rules = defaultRules(config);
     const U = Math.ceil((T + 24 * 3_600_000) / 10_000) * 10_000; // clear of the other tests' buckets, on a 10 s boundary
-    const fiveMinutes = async (now: number) => (await gatherSnapshot(db, rules, config, now, U, null)).snapshot.windows.get(5 * 60_000);
+    const windows = async (now: number) => (await gatherSnapshot(db, rules, config, now, U, null)).snapshot.windows;
+    const fiveMinutes = async (now: number) => (await windows(now)).get(5 * 60_000);
+    const sixHours = async (now: number) => (await windows(now)).get(6 * 3_600_000);
     const labels = { kind: 'factory' as const, series: '/api/order', method: 'POST', status: '2xx', origin: 'live' };
 
     const recorder = newAggregator();
     for (let i = 0; i < 10; i++) aggregate(recorder, labels, U - 30_000 + i * 1_000, 150, false);
     await flushAggregator(recorder, 'instance-c', db);
     expect(await fiveMinutes(U)).toMatchObject({ count: 10, maxMs: 150 });
+    expect(await sixHours(U)).toMatchObject({ count: 10, maxMs: 150 });
 
     // The next flush rewrites the same buckets whole: they replace what was read, not add to it.
+    // The 6 h window (1 min buckets) sees it too, and keeps it when nothing is flushed after.
     for (let i = 0; i < 5; i++) aggregate(recorder, labels, U - 30_000 + i * 1_000, 900, false);
     await flushAggregator(recorder, 'instance-c', db);
     expect(await fiveMinutes(U + 2_000)).toMatchObject({ count: 15, maxMs: 900 });
+    expect(await sixHours(U + 2_000)).toMatchObject({ count: 15, maxMs: 900 });
+    expect(await sixHours(U + 3_000)).toMatchObject({ count: 15, maxMs: 900 });
 
     // Another instance's row, stamped by a clock 30 s behind: still seen.
     const other = newAggregator();
@@ -182,6 +193,7 @@ describe.each(targets)('alert engine on $name', (target) => {
     await flushAggregator(other, 'instance-d', db);
     await db.latencyBucket.updateMany({ where: { instanceId: 'instance-d' }, data: { updatedAt: new Date(Date.now() - 30_000) } });
     expect(await fiveMinutes(U + 4_000)).toMatchObject({ count: 16, errors: 1 });
+    expect(await sixHours(U + 4_000)).toMatchObject({ count: 16, errors: 1 });
 
     // Buckets leave the window as time goes on: [U-30 s, U-20 s) has, [U-10 s, U) not yet.
     expect(await fiveMinutes(U + 280_000)).toMatchObject({ count: 1, errors: 1 });
@@ -247,5 +259,44 @@ describe.each(targets)('alert engine on $name', (target) => {
       ['normal', 'firing', 'smoke test after configuration v20 failed at slo: no pizza within the 1000 ms SLO after configuration v20'],
       ['firing', 'firing', 'smoke test after configuration v21 failed at slo: no pizza within the 1000 ms SLO after configuration v21'],
     ]);
+  });
+
+  // Last: its lease, taken 72 h on, would keep the other tests' engines out.
+  it('reads and writes little when only time has moved: the 1 min buckets again only after a flush, one write for all rules', async () => {
+    const { evaluateAlerts } = await import('@/lib/telemetry/alerts/engine');
+    const { aggregate, newAggregator } = await import('@/lib/telemetry/aggregate');
+    const { flushAggregator } = await import('@/lib/telemetry/flush');
+    const statements: string[] = [];
+    const db = clients[0].$extends({
+      query: {
+        $allOperations: ({ model, operation, args, query }) => {
+          statements.push(`${model ?? ''}.${operation}`);
+          return query(args);
+        },
+      },
+    }) as unknown as Db;
+    const evaluation = async (now: number) => {
+      statements.length = 0;
+      await evaluateAlerts(db, { holder: 'engine-quiet', config, now, expectedSince: now - 60_000 });
+      const count = (statement: string) => statements.filter((s) => s === statement).length;
+      return { bucketReads: count('LatencyBucket.findMany') + count('LatencyBucket.findFirst'), stateUpserts: count('AlertRuleState.upsert'), writes: statements.filter((s) => /update|upsert|create|delete|executeRaw/i.test(s)).length };
+    };
+    const V = T + 72 * 3_600_000;
+    const recorder = newAggregator();
+    const probe = (at: number) => aggregate(recorder, { kind: 'factory', series: '/api/order', method: 'POST', status: '2xx', origin: 'probe' }, at, 120, false);
+    probe(V - 20_000);
+    await flushAggregator(recorder, 'instance-q', db);
+    await clients[0].telemetryInstance.upsert(heartbeat('instance-q', V));
+
+    // The first evaluation reads both resolutions whole.
+    expect((await evaluation(V)).bucketReads).toBe(2);
+    // Nothing flushed since: the 10 s rows are read (they hold the last measurement), the 1 min ones not;
+    // two writes: the lease's renewal, and one statement for the no-data rule's moving value and every rule's evaluation time.
+    expect(await evaluation(V + 2_000)).toEqual({ bucketReads: 1, stateUpserts: 0, writes: 2 });
+    // A flush: both are read again.
+    probe(V + 1_000);
+    await flushAggregator(recorder, 'instance-q', db);
+    expect((await evaluation(V + 4_000)).bucketReads).toBe(2);
+    expect((await evaluation(V + 6_000)).bucketReads).toBe(1);
   });
 });

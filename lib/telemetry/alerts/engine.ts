@@ -1,5 +1,5 @@
 import 'server-only';
-import { db as appDb, type Db } from '@/lib/db';
+import { db as appDb, Prisma, type Db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { Resolution } from '../aggregate';
 import { recentInstances } from '../heartbeat';
@@ -55,11 +55,14 @@ export const currentRules = (db: Db = appDb, config: AlertsConfig = alertsConfig
 /** One stored bucket as the windows count it. */
 interface BucketPart {
   start: number;
+  /** A pizza creation (the SLO's calls), not another factory call (keys, verification). */
+  order: boolean;
   count: number;
   errors: number;
   timeouts: number;
   maxMs: number;
   slow: number;
+  updatedAt: number;
 }
 
 /** The parts read so far for one database and resolution, kept between evaluations. */
@@ -74,6 +77,13 @@ interface PartsCache {
   readWholeAt: number;
 }
 
+interface PartsRead {
+  parts: BucketPart[];
+  /** A row was new or rewritten since the last read. */
+  changed: boolean;
+  seenUpTo: number;
+}
+
 /**
  * Rows written up to this long before the newest one already read are read again: instances'
  * clocks (which stamp `updatedAt`) may differ by that much without a row being missed.
@@ -83,13 +93,19 @@ const CLOCK_SKEW_MARGIN_MS = 60_000;
 const READ_WHOLE_EVERY_MS = 5 * 60_000;
 const partsCaches = new WeakMap<Db, Map<Resolution, PartsCache>>();
 
+const isOrder = (r: { series: string; method: string }) => r.series === ORDER_SERIES.series && r.method === ORDER_SERIES.method;
+
 /**
- * The order buckets of one resolution from `from` on, as parts. The windows reach back 6 h, up
+ * The factory buckets of one resolution from `from` on, as parts. The windows reach back 6 h, up
  * to 720 rows per label set and instance; rather than reading and decoding all of them every
  * evaluation, only the rows written since the last read are read (flushes rewrite the current
- * buckets, so a few dozen), and merged into the parts kept from before.
+ * buckets, so a few dozen), and only those rewritten since are decoded.
+ *
+ * A flush writes every resolution of a call's buckets with one `updatedAt`. So when the `finer`
+ * resolution's read found nothing new, and nothing newer than this cache has seen, there is
+ * nothing new here either, and the read is skipped.
  */
-async function bucketParts(db: Db, resolution: Resolution, from: number, now: number, slowAboveMs: number): Promise<BucketPart[]> {
+async function bucketParts(db: Db, resolution: Resolution, from: number, now: number, slowAboveMs: number, finer?: PartsRead): Promise<PartsRead> {
   const caches = partsCaches.get(db) ?? new Map<Resolution, PartsCache>();
   partsCaches.set(db, caches);
   let cache = caches.get(resolution);
@@ -98,63 +114,70 @@ async function bucketParts(db: Db, resolution: Resolution, from: number, now: nu
     cache = { slowAboveMs, from, parts: new Map(), seenUpTo: 0, readWholeAt: Date.now() };
     caches.set(resolution, cache);
   }
-  const rows = await readBuckets(db, {
-    resolution,
-    from: new Date(from),
-    to: new Date(now + 1),
-    kinds: ['factory'],
-    ...ORDER_SERIES,
-    ...(whole ? {} : { updatedSince: new Date(cache.seenUpTo - CLOCK_SKEW_MARGIN_MS) }),
-  });
+  const current = !whole && finer !== undefined && !finer.changed && finer.seenUpTo <= cache.seenUpTo;
+  const rows = current
+    ? []
+    : await readBuckets(db, {
+        resolution,
+        from: new Date(from),
+        to: new Date(now + 1),
+        kinds: ['factory'],
+        ...(whole ? {} : { updatedSince: new Date(cache.seenUpTo - CLOCK_SKEW_MARGIN_MS) }),
+      });
+  let changed = whole;
   for (const r of rows) {
-    cache.parts.set(`${r.bucketStart.getTime()}|${r.status}|${r.origin}|${r.instanceId}`, {
+    const key = `${r.bucketStart.getTime()}|${r.series}|${r.method}|${r.status}|${r.origin}|${r.instanceId}`;
+    const updatedAt = r.updatedAt.getTime();
+    if (cache.parts.get(key)?.updatedAt === updatedAt) continue;
+    changed = true;
+    cache.parts.set(key, {
       start: r.bucketStart.getTime(),
+      order: isOrder(r),
       count: r.count,
       errors: isFailure(r.kind, r.status) ? r.count : 0,
       timeouts: r.timeouts,
       maxMs: r.maxMs,
-      slow: countAbove(decodeSketch(r.sketch), slowAboveMs),
+      slow: isOrder(r) ? countAbove(decodeSketch(r.sketch), slowAboveMs) : 0,
+      updatedAt,
     });
-    cache.seenUpTo = Math.max(cache.seenUpTo, r.updatedAt.getTime());
+    cache.seenUpTo = Math.max(cache.seenUpTo, updatedAt);
   }
   for (const [key, part] of cache.parts) if (part.start < from) cache.parts.delete(key);
   cache.from = from;
-  return [...cache.parts.values()].filter((p) => p.start <= now);
+  return { parts: [...cache.parts.values()].filter((p) => p.start <= now), changed, seenUpTo: cache.seenUpTo };
 }
 
-/** Factory order stats per window, from the 10 s buckets up to 1 h and the 1 min buckets beyond. */
-async function factoryWindows(db: Db, windows: number[], now: number, slowAboveMs: number): Promise<Map<number, WindowStats>> {
+function windowStats(parts: BucketPart[], from: number): WindowStats {
+  const stats: WindowStats = { count: 0, slow: 0, errors: 0, timeouts: 0, maxMs: null };
+  for (const p of parts) {
+    if (!p.order || p.start < from) continue;
+    stats.count += p.count;
+    stats.slow += p.slow;
+    stats.errors += p.errors;
+    stats.timeouts += p.timeouts;
+    stats.maxMs = Math.max(stats.maxMs ?? 0, p.maxMs);
+  }
+  return stats;
+}
+
+/** What the stored factory buckets tell the rules. */
+interface FactoryReadings {
+  /** Order stats per window. */
+  windows: Map<number, WindowStats>;
+  /** When the newest factory measurement of the last hour was written. */
+  lastMeasurementAt: number | null;
+}
+
+/** The 10 s buckets of the last hour, for the windows up to 1 h and the last measurement; the 1 min buckets for longer windows. */
+async function factoryReadings(db: Db, windows: number[], now: number, slowAboveMs: number): Promise<FactoryReadings> {
+  const fine = await bucketParts(db, 10, now - HOUR, now, slowAboveMs);
+  const long = windows.filter((w) => w > HOUR);
+  const coarse = long.length ? await bucketParts(db, 60, now - Math.max(...long), now, slowAboveMs, fine) : null;
   const out = new Map<number, WindowStats>();
-  const byResolution = new Map<Resolution, number[]>();
-  for (const w of windows) {
-    const resolution: Resolution = w <= HOUR ? 10 : 60;
-    byResolution.set(resolution, [...(byResolution.get(resolution) ?? []), w]);
-  }
-  for (const [resolution, ws] of byResolution) {
-    const parts = await bucketParts(db, resolution, now - Math.max(...ws), now, slowAboveMs);
-    for (const w of ws) {
-      const stats: WindowStats = { count: 0, slow: 0, errors: 0, timeouts: 0, maxMs: null };
-      for (const p of parts) {
-        if (p.start < now - w) continue;
-        stats.count += p.count;
-        stats.slow += p.slow;
-        stats.errors += p.errors;
-        stats.timeouts += p.timeouts;
-        stats.maxMs = Math.max(stats.maxMs ?? 0, p.maxMs);
-      }
-      out.set(w, stats);
-    }
-  }
-  return out;
-}
-
-async function lastMeasurementAt(db: Db, now: number): Promise<number | null> {
-  const row = await db.latencyBucket.findFirst({
-    where: { resolution: 10, kind: 'factory', bucketStart: { gte: new Date(now - HOUR) } },
-    orderBy: { updatedAt: 'desc' },
-    select: { updatedAt: true },
-  });
-  return row ? row.updatedAt.getTime() : null;
+  for (const w of windows) out.set(w, windowStats(w > HOUR ? coarse!.parts : fine.parts, now - w));
+  let newest: number | null = null;
+  for (const p of fine.parts) if (newest === null || p.updatedAt > newest) newest = p.updatedAt;
+  return { windows: out, lastMeasurementAt: newest };
 }
 
 /** Announcements after the cursor; without one, those received within `sinceMs`. */
@@ -197,10 +220,9 @@ export async function gatherSnapshot(
 ): Promise<{ snapshot: Snapshot; configCursor: number }> {
   const slowAboveMs = rules.find((r) => r.kind === 'burn_rate')?.targetMs ?? config.sloTargetMs;
   const configRule = rules.find((r) => r.kind === 'config_change');
-  const [windows, instances, last, config_, smokeTests] = await Promise.all([
-    factoryWindows(db, windowsNeeded(rules), now, slowAboveMs),
+  const [factory, instances, config_, smokeTests] = await Promise.all([
+    factoryReadings(db, windowsNeeded(rules), now, slowAboveMs),
     recentInstances(db, now, config.freshMs, config.freshMs),
-    lastMeasurementAt(db, now),
     configChangesAfter(db, configCursor, now, configRule?.keepFiringForMs ?? 0),
     smokeTestsWithin(db, rules, now),
   ]);
@@ -210,12 +232,12 @@ export async function gatherSnapshot(
     snapshot: {
       now,
       budgetMs: config.budgetMs,
-      windows,
+      windows: factory.windows,
       slowAboveMs,
       inFlightOldestMs: ages.length ? Math.max(...ages) : null,
       probes: live.flatMap((i) => (i.probe ? [{ at: Date.parse(i.probe.at), durationMs: i.probe.durationMs, status: i.probe.status }] : [])),
       breakers: live.map((i) => ({ instanceId: i.id, state: i.breaker.state })),
-      lastMeasurementAt: last,
+      lastMeasurementAt: factory.lastMeasurementAt,
       expectedSince,
       probeExpected: config.probeIntervalMs > 0,
       configChanges: config_.changes,
@@ -250,14 +272,28 @@ export interface EvaluateOptions {
 const toDate = (ms: number | null) => (ms === null ? null : new Date(ms));
 const sameTime = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
-type StoredState = { state: string; since: Date; activeAt: Date | null; lastActiveAt: Date | null; value: number | null; cursor: number | null };
+type StoredState = { state: string; since: Date; activeAt: Date | null; lastActiveAt: Date | null; cursor: number | null };
 const stateChanged = (row: StoredState, next: StoredState) =>
   row.state !== next.state ||
   !sameTime(row.since, next.since) ||
   !sameTime(row.activeAt, next.activeAt) ||
   !sameTime(row.lastActiveAt, next.lastActiveAt) ||
-  row.value !== next.value ||
   row.cursor !== next.cursor;
+
+/**
+ * One statement marks the rules evaluated and writes the values that moved without a change of
+ * state (the no-data rule's age moves every evaluation). Raw, the same SQL on SQLite and
+ * PostgreSQL: through the client it took an upsert per value and an updateMany.
+ */
+function markEvaluated(db: Db, ruleIds: string[], values: Map<string, number | null>, now: number) {
+  const setValue = values.size
+    ? Prisma.sql`, "value" = CASE "ruleId" ${Prisma.join(
+        [...values].map(([id, value]) => Prisma.sql`WHEN ${id} THEN CAST(${value} AS DOUBLE PRECISION)`),
+        ' ',
+      )} ELSE "value" END`
+    : Prisma.empty;
+  return db.$executeRaw`UPDATE "AlertRuleState" SET "evaluatedAt" = ${new Date(now)}${setValue} WHERE "ruleId" IN (${Prisma.join(ruleIds)})`;
+}
 
 /** Evaluates every rule once if this holder gets the lease; returns the events recorded. */
 export async function evaluateAlerts(db: Db = appDb, options: EvaluateOptions = {}): Promise<{ evaluated: boolean; events: RecordedEvent[] }> {
@@ -284,6 +320,7 @@ export async function evaluateAlerts(db: Db = appDb, options: EvaluateOptions = 
   const events: RecordedEvent[] = [];
   const states = new Map<string, AlertState>();
   const writes = [];
+  const movedValues = new Map<string, number | null>();
   for (const rule of rules) {
     const row = rows.get(rule.id);
     const previous: AlertState = row
@@ -310,9 +347,10 @@ export async function evaluateAlerts(db: Db = appDb, options: EvaluateOptions = 
       evaluatedAt: new Date(now),
     };
     if (!row || stateChanged(row, data)) writes.push(db.alertRuleState.upsert({ where: { ruleId: rule.id }, create: { ruleId: rule.id, ...data }, update: data }));
+    else if (row.value !== data.value) movedValues.set(rule.id, data.value);
   }
   // Most evaluations change no state: one statement then marks every rule evaluated.
-  writes.push(db.alertRuleState.updateMany({ where: { ruleId: { in: rules.map((r) => r.id) } }, data: { evaluatedAt: new Date(now) } }));
+  if (rules.length) writes.push(markEvaluated(db, rules.map((r) => r.id), movedValues, now));
   // A disabled rule stops where it is: back to normal, so it neither shows nor keeps an incident open.
   for (const rule of allRules.filter((r) => !r.enabled)) {
     const row = rows.get(rule.id);
