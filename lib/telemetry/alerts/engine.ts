@@ -114,8 +114,8 @@ async function bucketParts(db: Db, resolution: Resolution, from: number, now: nu
     cache = { slowAboveMs, from, parts: new Map(), seenUpTo: 0, readWholeAt: Date.now() };
     caches.set(resolution, cache);
   }
-  const current = !whole && finer !== undefined && !finer.changed && finer.seenUpTo <= cache.seenUpTo;
-  const rows = current
+  const nothingNew = !whole && finer !== undefined && !finer.changed && finer.seenUpTo <= cache.seenUpTo;
+  const rows = nothingNew
     ? []
     : await readBuckets(db, {
         resolution,
