@@ -89,3 +89,20 @@ test('sign-in and sign-up forms explain what went wrong', async ({ page }) => {
   await expect(page.getByText('An account with that email already exists.')).toBeVisible();
   await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('a diner signs in and the menu says who is signed in', async ({ page }) => {
+    const diner = await registerUser(page.request, 'phone');
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(diner.email);
+    await page.getByLabel('Password').fill(diner.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).not.toHaveURL(/\/login/);
+    await page.getByLabel('Menu').click();
+    const menu = page.getByRole('navigation', { name: 'Main (mobile)' });
+    await expect(menu.getByText(`Signed in as ${diner.name}`)).toBeVisible();
+    await expect(menu.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  });
+});

@@ -59,7 +59,10 @@ export async function SiteHeader() {
                 {l.label}
               </Link>
             ))}
-            <div className="flex flex-wrap gap-1 border-t border-char-900/10 pt-2">{authLinks}</div>
+            <div className="flex flex-wrap items-center gap-1 border-t border-char-900/10 pt-2">
+              {user && <span className="w-full px-3 py-1 text-sm text-char-700">Signed in as {user.name}</span>}
+              {authLinks}
+            </div>
           </nav>
         </details>
       </div>
