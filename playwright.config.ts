@@ -40,7 +40,8 @@ export default defineConfig({
         command: 'node scripts/e2e-server.mjs',
         url: `${baseURL}/api/docs`,
         reuseExistingServer: false,
-        timeout: 120_000,
+        // Room for a production build when the last one is stale (scripts/e2e-server.mjs).
+        timeout: 300_000,
         env: { E2E_PORT: String(port) },
       },
 });

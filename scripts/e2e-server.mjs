@@ -1,10 +1,14 @@
-// Serves the production build on a fresh, empty embedded database for Playwright.
+// Serves the production build on a fresh, empty embedded database for Playwright. It builds
+// first when the build is missing or older than the sources (`npx playwright test` on its own;
+// under `npm test` the build is already fresh).
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ensureBuild, ensurePrismaClients } from './lib/build.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
+if (ensurePrismaClients(root) !== 0 || ensureBuild(root) !== 0) process.exit(1);
 const port = process.env.E2E_PORT ?? '3300';
 const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port], {
   cwd: root,
