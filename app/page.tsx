@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
+import { DeniedNotice } from '@/components/layout/denied-notice';
 import { PizzaImage } from '@/components/shop/pizza-image';
 import { Skeleton } from '@/components/shop/skeleton';
 import { ButtonLink } from '@/components/ui/button';
@@ -16,6 +17,10 @@ const steps = [
 export default function HomePage() {
   return (
     <>
+      {/* Read in the browser, so the page stays static. */}
+      <Suspense fallback={null}>
+        <DeniedNotice />
+      </Suspense>
       <section className="grid items-center gap-8 pb-12 pt-2 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] md:gap-12 md:pt-8">
         <div>
           <p className="mb-4 inline-flex rounded-full bg-basil-500/10 px-3 py-1 text-sm font-semibold text-basil-600">Signed, sealed, delivered</p>

@@ -124,6 +124,7 @@ test('a signed-in diner visiting /admin is sent away', async ({ page, request })
   await signIn(page, diner.email, diner.password);
   await page.goto('/admin');
   await expect(page).not.toHaveURL(/\/admin/);
+  await expect(page.getByRole('alert').filter({ hasText: 'The admin pages are for administrators' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Admin' })).toHaveCount(0);
 });
 

@@ -66,7 +66,7 @@ test('an admin sees the factory latency charts with data and a marker for a fact
   await expect(plot).toHaveAccessibleName(/Latest: p50 \d[\d.]* m?s, p95 \d[\d.]* m?s, p99 \d[\d.]* m?s, max \d[\d.]* m?s\./, { timeout: 20_000 });
   await expect(plot.locator('canvas').first()).toBeVisible(); // uPlot drew it
   expect((await plot.locator('canvas').first().boundingBox())?.height ?? 0).toBeGreaterThan(100);
-  await expect(page.getByRole('figure', { name: 'Calls per second' }).locator('canvas').first()).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Call rate' }).locator('canvas').first()).toBeVisible();
 
   // The same numbers as a table, for keyboards and screen readers.
   await latency.getByText('Show the latest values as a table').click();
@@ -77,6 +77,13 @@ test('an admin sees the factory latency charts with data and a marker for a fact
   // The route table has the factory's order calls too.
   const routes = page.getByRole('table', { name: 'Latency per route over the selected range' });
   await expect(routes.getByRole('row').filter({ hasText: /Factory\s*POST \/api\/order/ })).toBeVisible();
+
+  // Choosing a route brings its charts into view, below a table that may be long.
+  await routes.getByRole('button', { name: /GET \/api\/order\/menu$/ }).click();
+  const menuCharts = page.getByRole('figure', { name: 'GET /api/order/menu: latency' });
+  await expect(menuCharts).toBeInViewport({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Hide its charts' }).click();
+  await expect(menuCharts).toBeHidden();
 
   // A factory configuration change appears as a marker on the open page: no reload.
   await page.evaluate(() => ((window as unknown as { __latencyNoReload: boolean }).__latencyNoReload = true));

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { registerUser, uniqueEmail } from './helpers';
+import { registerUser, signIn, uniqueEmail } from './helpers';
 
 /** Picks the first open store and puts two Veggies and a Pepperoni (₿0.0118) in the cart. */
 async function fillCart(page: Page) {
@@ -90,6 +90,36 @@ test('sign-in and sign-up forms explain what went wrong', async ({ page }) => {
   await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
 });
 
+test('the cart fills from the keyboard, and the focus stays on the pizza', async ({ page }) => {
+  await page.goto('/menu');
+  await page.getByRole('radio').first().check();
+  const add = page.getByRole('button', { name: 'Add Veggie' });
+  await add.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(add).toBeFocused();
+  const cart = page.getByRole('complementary', { name: 'Your order' });
+  await expect(cart).toContainText('2 × Veggie');
+  // Taking the last one out removes the − button; the focus goes back to Add.
+  await page.getByRole('button', { name: 'Remove Veggie' }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(add).toBeFocused();
+  await expect(add).toHaveText('Add');
+});
+
+test('a diner signs out on the home page', async ({ page }) => {
+  const diner = await registerUser(page.request, 'signout');
+  await signIn(page, diner.email, diner.password);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('signed-in-as')).toHaveCount(0);
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/login\?returnTo=/);
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
@@ -104,5 +134,9 @@ test.describe('on a phone', () => {
     const menu = page.getByRole('navigation', { name: 'Main (mobile)' });
     await expect(menu.getByText(`Signed in as ${diner.name}`)).toBeVisible();
     await expect(menu.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    // Following a link closes the menu.
+    await menu.getByRole('link', { name: 'Order', exact: true }).click();
+    await expect(page).toHaveURL(/\/menu$/);
+    await expect(menu).toBeHidden();
   });
 });

@@ -22,8 +22,9 @@ const isCurrent = (pathname: string, href: string) =>
 export function AdminNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Admin" className="-mx-4 overflow-x-auto px-4">
-      <ul className="flex min-w-max gap-1 border-b border-char-900/10">
+    <nav aria-label="Admin">
+      {/* Wraps rather than scrolls: on a phone every section stays in sight. */}
+      <ul className="flex flex-wrap gap-x-1 border-b border-char-900/10">
         {adminNavItems.map((item) => {
           const current = isCurrent(pathname, item.href);
           return (

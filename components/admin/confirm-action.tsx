@@ -43,7 +43,7 @@ export function ConfirmAction({ triggerLabel, triggerName, ...dialog }: ConfirmA
       <dialog
         ref={ref}
         aria-labelledby={titleId}
-        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-2xl border border-char-900/10 bg-white p-0 text-char-900 shadow-xl backdrop:bg-char-900/50"
+        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-2xl border border-char-900/10 bg-white p-0 text-left text-char-900 shadow-xl backdrop:bg-char-900/50"
       >
         <ConfirmForm key={opening} titleId={titleId} close={close} {...dialog} />
       </dialog>
@@ -72,7 +72,7 @@ function ConfirmForm({
   }, idleForm);
   return (
     <form action={formAction} className="flex flex-col gap-4 p-6">
-      <h2 id={titleId} className="text-xl font-bold tracking-tight">
+      <h2 id={titleId} className="text-xl font-bold tracking-tight wrap-anywhere">
         {title}
       </h2>
       <div className="text-char-700">{children}</div>

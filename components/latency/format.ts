@@ -17,6 +17,13 @@ export function formatRate(perSecond: number | null | undefined): string {
   return `${perSecond.toFixed(perSecond < 10 ? 1 : 0)}/s`;
 }
 
+/** An axis's rate ticks in one unit, the one that suits its largest tick (no "6/min" next to "0/s"). */
+export function formatRateTicks(perSecond: number[]): string[] {
+  const top = Math.max(0, ...perSecond.filter(Number.isFinite));
+  const [per, suffix] = top === 0 || top >= 1 ? [1, '/s'] : top >= 1 / 60 ? [60, '/min'] : [3600, '/h'];
+  return perSecond.map((v) => `${Number((v * per).toFixed(2))}${suffix}`);
+}
+
 export function formatPercent(share: number | null | undefined): string {
   if (share === null || share === undefined || !Number.isFinite(share)) return '–';
   if (share === 0) return '0%';

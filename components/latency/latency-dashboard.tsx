@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, EmptyState } from '@/components/ui/card';
@@ -57,7 +57,7 @@ function SeriesCharts({ points, markers, logScale, what }: { points: LatencyPoin
         height={260}
       />
       <div className="grid gap-6 md:grid-cols-3">
-        <TimeChart title="Calls per second" t={points.t} series={[{ label: 'rate', values: points.rate, color: COLOURS.rate }]} unit="rate" markers={markers} height={160} />
+        <TimeChart title="Call rate" t={points.t} series={[{ label: 'rate', values: points.rate, color: COLOURS.rate }]} unit="rate" markers={markers} height={160} />
         <TimeChart
           title="Failed share"
           description="5xx, timeouts and no answer"
@@ -96,6 +96,19 @@ export function LatencyDashboard({ initial, initialError }: { initial: LatencyVi
   const [logScale, setLogScale] = useState(true);
   const [retries, setRetries] = useState(0);
   const [now, setNow] = useState(() => initial?.generatedAt ?? 0);
+  // A route chosen in the table: its charts are scrolled into view once they have arrived.
+  const routeCharts = useRef<HTMLDivElement>(null);
+  const [revealRoute, setRevealRoute] = useState(false);
+  const selectRoute = (id: string | null) => {
+    setRouteId(id);
+    setRevealRoute(id !== null);
+  };
+  const routeReady = routeId !== null && view?.route?.id === routeId;
+  useEffect(() => {
+    if (!revealRoute || !routeReady) return;
+    routeCharts.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    setRevealRoute(false);
+  }, [revealRoute, routeReady]);
 
   useEffect(() => {
     const clock = setInterval(() => setNow(Date.now()), 1_000);
@@ -141,6 +154,7 @@ export function LatencyDashboard({ initial, initialError }: { initial: LatencyVi
   }, [range, routeId, paused, retries]);
 
   const selectedRoute = view?.routes.find((r) => r.id === routeId);
+  const routeLabel = selectedRoute ? `${selectedRoute.method} ${selectedRoute.series}` : (routeId ?? '');
   const empty = view !== null && !hasCalls(view.factory) && view.routes.length === 0 && view.inFlight.factoryMs.every((v) => !v);
 
   return (
@@ -216,16 +230,32 @@ export function LatencyDashboard({ initial, initialError }: { initial: LatencyVi
 
               <Card>
                 <h2 className="mb-1 text-lg font-bold">Routes and factory targets</h2>
-                <p className="mb-4 text-sm text-char-700">Choose one to chart it.</p>
-                {view.routes.length === 0 ? <p className="text-sm text-char-700">No requests in this range.</p> : <RouteTable routes={view.routes} selected={routeId} onSelect={setRouteId} />}
-                {routeId && view.route?.id === routeId && (
-                  <div className="mt-6">
-                    <SeriesCharts
-                      points={view.route.points}
-                      markers={view.markers}
-                      logScale={logScale}
-                      what={selectedRoute ? `${selectedRoute.method} ${selectedRoute.series}` : routeId}
-                    />
+                <p className="mb-4 text-sm text-char-700">
+                  Choose one to chart it.<span className="sm:hidden"> A wider screen shows its rate, p50, p95 and max too.</span>
+                </p>
+                {view.routes.length === 0 ? <p className="text-sm text-char-700">No requests in this range.</p> : <RouteTable routes={view.routes} selected={routeId} onSelect={selectRoute} />}
+                {routeId && (
+                  <div ref={routeCharts} className="mt-6 scroll-mt-20">
+                    {routeReady && view.route ? (
+                      <>
+                        <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+                          <h3 className="font-mono text-sm font-semibold">{routeLabel}</h3>
+                          <Button variant="secondary" size="sm" onClick={() => selectRoute(null)}>
+                            Hide its charts
+                          </Button>
+                        </div>
+                        <SeriesCharts
+                          points={view.route.points}
+                          markers={view.markers}
+                          logScale={logScale}
+                          what={routeLabel}
+                        />
+                      </>
+                    ) : (
+                      <p className="flex items-center gap-2 text-sm text-char-700">
+                        <Spinner /> Loading its charts…
+                      </p>
+                    )}
                   </div>
                 )}
               </Card>

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef } from 'react';
 import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { formatMs, formatPercent, formatRate, formatTime } from './format';
+import { formatMs, formatPercent, formatRate, formatRateTicks, formatTime } from './format';
 
 export type Unit = 'ms' | 'rate' | 'share' | 'count';
 
@@ -119,7 +119,7 @@ export function TimeChart({
             grid: { stroke: 'rgba(35,28,26,0.08)' },
             size: 78,
             ...(unit === 'count' ? { incrs: COUNT_STEPS } : {}),
-            values: (_u, splits) => splits.map((v) => format(v)),
+            values: (_u, splits) => (unit === 'rate' ? formatRateTicks(splits) : splits.map((v) => format(v))),
           },
         ],
         series: [

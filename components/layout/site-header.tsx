@@ -3,6 +3,7 @@ import { signOutAction } from '@/app/actions';
 import { currentUser } from '@/lib/auth/session';
 import { franchiseIdsOf, isAdmin } from '@/lib/auth/roles';
 import { Logo } from './logo';
+import { MobileMenu } from './mobile-menu';
 
 export async function SiteHeader() {
   const user = await currentUser();
@@ -15,7 +16,7 @@ export async function SiteHeader() {
   ];
   const authLinks = user ? (
     <form action={signOutAction}>
-      <button type="submit" className="rounded-full px-3 py-2 text-sm font-semibold text-char-800 hover:bg-crust-100">
+      <button type="submit" className="whitespace-nowrap rounded-full px-3 py-2 text-sm font-semibold text-char-800 hover:bg-crust-100">
         Sign out
       </button>
     </form>
@@ -35,24 +36,25 @@ export async function SiteHeader() {
         Skip to content
       </a>
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4">
-        <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
+        <Link href="/" className="flex shrink-0 items-center gap-2 whitespace-nowrap text-lg font-bold tracking-tight">
           <Logo />
           <span>JWT Pizza</span>
         </Link>
         <nav aria-label="Main" className="hidden items-center gap-1 md:flex">
           {links.map((l) => (
-            <Link key={l.href} href={l.href} className="rounded-full px-3 py-2 text-sm font-semibold text-char-800 hover:bg-crust-100">
+            <Link key={l.href} href={l.href} className="whitespace-nowrap rounded-full px-3 py-2 text-sm font-semibold text-char-800 hover:bg-crust-100">
               {l.label}
             </Link>
           ))}
           <span className="mx-2 h-6 w-px bg-char-900/10" aria-hidden="true" />
-          {user && <span className="px-2 text-sm text-char-700" data-testid="signed-in-as">{user.name}</span>}
+          {user && (
+            <span className="hidden max-w-48 truncate px-2 text-sm text-char-700 lg:inline" data-testid="signed-in-as" title={user.name}>
+              {user.name}
+            </span>
+          )}
           {authLinks}
         </nav>
-        <details className="relative md:hidden">
-          <summary className="cursor-pointer list-none rounded-full px-3 py-2 text-sm font-semibold hover:bg-crust-100" aria-label="Menu">
-            Menu ☰
-          </summary>
+        <MobileMenu>
           <nav aria-label="Main (mobile)" className="absolute right-0 mt-2 flex w-56 flex-col gap-1 rounded-2xl border border-char-900/10 bg-white p-2 shadow-lg">
             {links.map((l) => (
               <Link key={l.href} href={l.href} className="rounded-xl px-3 py-2 text-sm font-semibold hover:bg-crust-100">
@@ -64,7 +66,7 @@ export async function SiteHeader() {
               {authLinks}
             </div>
           </nav>
-        </details>
+        </MobileMenu>
       </div>
     </header>
   );

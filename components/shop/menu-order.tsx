@@ -1,5 +1,6 @@
 'use client';
 
+import { useRef } from 'react';
 import { MAX_ORDER_ITEMS } from '@/lib/api/schemas';
 import { Alert } from '@/components/ui/alert';
 import { Button, ButtonLink } from '@/components/ui/button';
@@ -167,6 +168,12 @@ function StorePicker({ franchise, cart }: { franchise: ShopFranchise; cart: Cart
 }
 
 function PizzaCard({ item, quantity, canAdd }: { item: ShopMenuItem; quantity: number; canAdd: boolean }) {
+  const addButton = useRef<HTMLButtonElement>(null);
+  const removeOne = () => {
+    cartActions.removeOne(item.id);
+    // The last one out removes the − button under the focus: it moves to Add.
+    if (quantity === 1) addButton.current?.focus();
+  };
   return (
     <article className="flex h-full overflow-hidden rounded-2xl border border-char-900/10 bg-white shadow-sm sm:flex-col">
       <div className="flex w-28 shrink-0 items-center bg-crust-100 p-2 sm:w-auto sm:p-4">
@@ -178,25 +185,22 @@ function PizzaCard({ item, quantity, canAdd }: { item: ShopMenuItem; quantity: n
           <Price sat={item.priceSat} className="font-semibold text-sauce-700" />
         </div>
         <p className="mt-1 flex-1 text-sm text-char-700">{item.description}</p>
-        <div className="mt-3 flex items-center justify-end sm:mt-4">
-          {quantity === 0 ? (
-            <Button size="sm" onClick={() => cartActions.add(item.id)} disabled={!canAdd} aria-label={`Add ${item.title}`}>
-              Add
+        {/* The add button stays one element as Add turns into +, so keyboard focus stays on it. */}
+        <div className="mt-3 flex items-center justify-end gap-3 sm:mt-4">
+          {quantity > 0 && (
+            <Button variant="secondary" size="sm" className="w-8 px-0" onClick={removeOne} aria-label={`Remove ${item.title}`}>
+              −
             </Button>
-          ) : (
-            <div className="flex items-center gap-3">
-              <Button variant="secondary" size="sm" className="w-8 px-0" onClick={() => cartActions.removeOne(item.id)} aria-label={`Remove ${item.title}`}>
-                −
-              </Button>
-              <span className="min-w-6 text-center font-semibold tabular-nums">
-                {quantity}
-                <span className="sr-only"> in cart</span>
-              </span>
-              <Button size="sm" className="w-8 px-0" onClick={() => cartActions.add(item.id)} disabled={!canAdd} aria-label={`Add ${item.title}`}>
-                +
-              </Button>
-            </div>
           )}
+          {quantity > 0 && (
+            <span className="min-w-6 text-center font-semibold tabular-nums">
+              {quantity}
+              <span className="sr-only"> in cart</span>
+            </span>
+          )}
+          <Button ref={addButton} size="sm" className={quantity > 0 ? 'w-8 px-0' : ''} onClick={() => cartActions.add(item.id)} disabled={!canAdd} aria-label={`Add ${item.title}`}>
+            {quantity > 0 ? '+' : 'Add'}
+          </Button>
         </div>
       </div>
     </article>

@@ -5,7 +5,7 @@ export function Alert({ tone = 'error', children }: { tone?: 'error' | 'success'
     info: 'border-char-900/10 bg-crust-100 text-char-800',
   };
   return (
-    <div role={tone === 'error' ? 'alert' : 'status'} className={`rounded-xl border px-4 py-3 text-sm ${tones[tone]}`}>
+    <div role={tone === 'error' ? 'alert' : 'status'} className={`rounded-xl border px-4 py-3 text-sm wrap-anywhere ${tones[tone]}`}>
       {children}
     </div>
   );

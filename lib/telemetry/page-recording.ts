@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { log } from '@/lib/log';
-import { config as proxyConfig } from '@/proxy';
 import { statusClassOf, type CallKind } from './labels';
 import { telemetryEnabled, trackCall } from './record';
 import { enterRequest, requestIdFrom, type RequestContext } from './request-context';
@@ -18,7 +17,7 @@ import { enterRequest, requestIdFrom, type RequestContext } from './request-cont
  * - a page request (kind=page) or server action (a POST to a page, kind=action) is in flight
  *   from here and recorded when its response closes, under its route template.
  * /api routes are recorded by their wrapper, /factory is the factory's business, static files
- * are skipped. A page path that proxy.ts rewrites is recorded by its target only.
+ * are skipped. A page path rewritten to an API route (next.config.js) is recorded by its wrapper.
  *
  * Why not Next's OpenTelemetry spans: once a tracer provider is registered, Next routes about a
  * dozen spans per request through it, each with extra async-context switches and promise
@@ -64,9 +63,6 @@ export interface RequestObserver {
 
 /** The per-request work, apart from the channel (tests drive it with plain node:http objects). */
 export function requestObserver({ pages, routeOf }: { pages: boolean; routeOf: (pathname: string) => string }): RequestObserver {
-  // Requests being served, by request id: a proxy.ts rewrite reaches its target through a second,
-  // internal HTTP request that carries the first one's headers, so the same id.
-  const serving = new Map<string, RequestContext>();
   return {
     start(request, response) {
       const url = request.url ?? '/';
@@ -74,24 +70,17 @@ export function requestObserver({ pages, routeOf }: { pages: boolean; routeOf: (
       const pathname = query === -1 ? url : url.slice(0, query);
       const header = request.headers['x-request-id'];
       const requestId = requestIdFrom(typeof header === 'string' ? header : undefined);
-      // A proxy.ts rewrite reaches its target as a second HTTP request with this one's headers:
-      // a made-up id goes with them. (Only there: Next copies every header into each request.)
-      if (header !== requestId && pathname === proxyConfig.matcher) request.headers['x-request-id'] = requestId;
       // On the Node response, not the route's Response: cheaper, and pages carry it too.
       response.setHeader('X-Request-Id', requestId);
       const context: RequestContext = { requestId, factoryTimedOut: false };
       enterRequest(context);
-      // The rewrite's target records the request (as api or page); the outer pass is only a proxy.
-      const outer = request.headers['x-forwarded-for'] ? serving.get(requestId) : undefined;
-      if (outer) outer.proxied = true;
       if (!pages || SKIPPED_PATHS.test(pathname)) return context;
-      if (!outer) serving.set(requestId, context);
       const method = request.method ?? 'GET';
       // While in flight the series is the path; the route template is looked up at the end.
       const tracker = trackCall({ kind: kindOf(method), series: pathname, method, origin: 'live' });
       response.once('close', () => {
-        if (serving.get(requestId) === context) serving.delete(requestId);
-        if (context.recordedAsApi || context.proxied) return tracker.discard();
+        // A page path rewritten to a route handler (GET / for API clients) is recorded by its wrapper.
+        if (context.recordedAsApi) return tracker.discard();
         const status = response.statusCode;
         const detail = response.writableFinished ? undefined : 'client closed';
         tracker.end({ status: statusClassOf(status), httpStatus: status, detail, requestId }, routeOf(pathname));

@@ -16,8 +16,6 @@ export interface RequestContext {
   factoryTimedOut: boolean;
   /** Set by the REST wrapper: the request is recorded as kind=api. */
   recordedAsApi?: boolean;
-  /** Set by the page recorder: a rewrite passed the request on to an internal request, which is recorded instead. */
-  proxied?: boolean;
 }
 
 const globalForContext = globalThis as unknown as {

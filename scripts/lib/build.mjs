@@ -14,7 +14,6 @@ export const BUILD_SOURCES = [
   'public',
   'prisma',
   'instrumentation.ts',
-  'proxy.ts',
   'next.config.js',
   'package.json',
   'package-lock.json',

@@ -210,5 +210,13 @@ describe.each(targets())('HTTP conventions on $name', (t) => {
       expect(res.headers.get('content-type')).toMatch(/text\/html/);
       assertNoLeak(await res.text());
     });
+
+    it('client navigations to / get the home page, not the status JSON', async () => {
+      // What the browser's router asks for when a link goes to / (it sends no text/html).
+      const res = await fetch(`${t.url}/`, { headers: { Accept: '*/*', RSC: '1' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/text\/x-component/);
+      expect(await res.text()).not.toContain('welcome to JWT Pizza');
+    });
   });
 });
