@@ -92,6 +92,7 @@ test('sign-in and sign-up forms explain what went wrong', async ({ page }) => {
 
 test('the cart fills from the keyboard, and the focus stays on the pizza', async ({ page }) => {
   await page.goto('/menu');
+  await expect(page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Order', exact: true })).toHaveAttribute('aria-current', 'page');
   await page.getByRole('radio').first().check();
   const add = page.getByRole('button', { name: 'Add Veggie' });
   await add.focus();

@@ -4,6 +4,7 @@ import { currentUser } from '@/lib/auth/session';
 import { franchiseIdsOf, isAdmin } from '@/lib/auth/roles';
 import { Logo } from './logo';
 import { MobileMenu } from './mobile-menu';
+import { NavLink } from './nav-link';
 
 export async function SiteHeader() {
   const user = await currentUser();
@@ -42,9 +43,9 @@ export async function SiteHeader() {
         </Link>
         <nav aria-label="Main" className="hidden items-center gap-1 md:flex">
           {links.map((l) => (
-            <Link key={l.href} href={l.href} className="whitespace-nowrap rounded-full px-3 py-2 text-sm font-semibold text-char-800 hover:bg-crust-100">
+            <NavLink key={l.href} href={l.href} className="whitespace-nowrap rounded-full px-3 py-2 text-sm font-semibold text-char-800 hover:bg-crust-100">
               {l.label}
-            </Link>
+            </NavLink>
           ))}
           <span className="mx-2 h-6 w-px bg-char-900/10" aria-hidden="true" />
           {user && (
@@ -57,9 +58,9 @@ export async function SiteHeader() {
         <MobileMenu>
           <nav aria-label="Main (mobile)" className="absolute right-0 mt-2 flex w-56 flex-col gap-1 rounded-2xl border border-char-900/10 bg-white p-2 shadow-lg">
             {links.map((l) => (
-              <Link key={l.href} href={l.href} className="rounded-xl px-3 py-2 text-sm font-semibold hover:bg-crust-100">
+              <NavLink key={l.href} href={l.href} className="rounded-xl px-3 py-2 text-sm font-semibold hover:bg-crust-100">
                 {l.label}
-              </Link>
+              </NavLink>
             ))}
             <div className="flex flex-wrap items-center gap-1 border-t border-char-900/10 pt-2">
               {user && <span className="w-full px-3 py-1 text-sm text-char-700">Signed in as {user.name}</span>}
