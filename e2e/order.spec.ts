@@ -101,6 +101,8 @@ test('the cart fills from the keyboard, and the focus stays on the pizza', async
   await expect(add).toBeFocused();
   const cart = page.getByRole('complementary', { name: 'Your order' });
   await expect(cart).toContainText('2 × Veggie');
+  // The prices' ₿ has a font of its own (Geist has none): it loads because the page shows one.
+  await expect.poll(() => page.evaluate(() => [...document.fonts].some((f) => f.family.includes('bitcoinSign') && f.status === 'loaded'))).toBe(true);
   // Taking the last one out removes the − button; the focus goes back to Add.
   await page.getByRole('button', { name: 'Remove Veggie' }).focus();
   await page.keyboard.press('Enter');
