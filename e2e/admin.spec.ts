@@ -74,6 +74,8 @@ test.describe.serial('franchise lifecycle', () => {
     await dialog.getByRole('button', { name: 'Close store' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Store closed.' })).toBeVisible();
     await expect(page.getByRole('row', { name: new RegExp(storeName) })).toHaveCount(0);
+    // The focus stays where the store was rather than dropping to the top of the page.
+    await expect.poll(() => page.evaluate(() => document.getElementById('main')?.contains(document.activeElement) ?? false)).toBe(true);
   });
 });
 
@@ -114,7 +116,7 @@ test('admin deletes a user after confirming, but not themself', async ({ page, r
   await myRow.getByRole('button', { name: `Delete user ${me.name}` }).click();
   const selfDialog = page.getByRole('dialog', { name: `Delete ${me.name}?` });
   await selfDialog.getByRole('button', { name: 'Delete user' }).click();
-  await expect(selfDialog.getByRole('alert')).toContainText('you cannot delete your own account');
+  await expect(selfDialog.getByRole('alert')).toContainText('You cannot delete your own account.');
   await selfDialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(selfDialog).toBeHidden();
 });

@@ -43,10 +43,14 @@ export function failedForm(
 ): FormState {
   if (!(error instanceof AppError)) throw error;
   const field = fieldFor[error.code];
-  return field
-    ? { status: 'error', fieldErrors: { [field]: error.message }, values }
-    : { status: 'error', message: error.message, values };
+  if (field) return { status: 'error', fieldErrors: { [field]: error.message }, values };
+  // The page was older than the data: say so, rather than only "franchise not found".
+  const stale = error.code === 'not_found' ? ' It may have been removed elsewhere: reload the page to see the latest.' : '';
+  return { status: 'error', message: `${asSentence(error.message)}${stale}`, values };
 }
+
+/** A domain message ("franchise not found", as the REST API says it) as a sentence for a form. */
+const asSentence = (message: string) => `${message[0]?.toUpperCase() ?? ''}${message.slice(1)}${/[.!?]$/.test(message) ? '' : '.'}`;
 
 /** A server action driven by `useActionState`. */
 export type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;

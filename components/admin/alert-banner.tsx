@@ -7,12 +7,12 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { idleForm, type FormAction, type FormState } from '@/lib/form-state';
 import type { AdminAlertStatus } from '@/lib/telemetry/alerts/banner';
 import { formatAlertValue } from './alerts/format';
-import { formatUtc } from './alerts/time';
+import { formatUtc } from '@/components/ui/utc';
 
 const POLL_MS = 3_000;
 
 const TONES = {
-  critical: { box: 'border-sauce-700 bg-sauce-600 text-white', label: 'Critical', link: 'text-white decoration-white/60 hover:decoration-white' },
+  critical: { box: 'border-sauce-700 bg-sauce-600 text-white [&_:focus-visible]:outline-white', label: 'Critical', link: 'text-white decoration-white/60 hover:decoration-white' },
   warning: { box: 'border-amber-500 bg-amber-100 text-amber-950', label: 'Warning', link: 'text-amber-950 decoration-amber-950/50 hover:decoration-amber-950' },
 } as const;
 

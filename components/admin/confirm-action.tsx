@@ -1,7 +1,8 @@
 'use client';
 
-import { useActionState, useCallback, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useActionState, useCallback, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { useHydrated } from '@/components/ui/local-time';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idleForm, type FormAction, type FormState } from '@/lib/form-state';
 import { announce } from './action-toast';
@@ -20,8 +21,6 @@ interface ConfirmActionProps {
   pendingLabel: string;
 }
 
-const noSubscription = () => () => {};
-
 /** A destructive action behind a modal confirmation (native <dialog>: focus is trapped and returned). */
 export function ConfirmAction({ triggerLabel, triggerName, ...dialog }: ConfirmActionProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -29,7 +28,7 @@ export function ConfirmAction({ triggerLabel, triggerName, ...dialog }: ConfirmA
   const [opening, setOpening] = useState(0);
   const titleId = useId();
   // The dialog needs JavaScript: the trigger stays disabled until hydration, so no click is lost.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useHydrated();
   const close = useCallback(() => ref.current?.close(), []);
   const open = () => {
     setOpening((n) => n + 1);

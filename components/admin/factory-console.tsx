@@ -1,6 +1,6 @@
-import { formatDateTime } from '@/components/shop/format';
 import { Badge, Card, EmptyState } from '@/components/ui/card';
 import { Countdown } from '@/components/ui/live-time';
+import { formatUtc } from '@/components/ui/utc';
 import type { FactoryConfigDocument, FactoryConfigVersion, FactoryKey, FactoryWebhook } from '@/lib/factory-client/admin';
 import type { FormAction } from '@/lib/form-state';
 import type { SmokeTestView } from '@/lib/store/smoke-test';
@@ -13,7 +13,7 @@ import { CONFIG_FIELDS, formatConfigValue } from './factory-fields';
 type Limits = Partial<Record<keyof FactoryConfigDocument, number>>;
 
 function When({ at }: { at: string }) {
-  return <time dateTime={at}>{formatDateTime(at)}</time>;
+  return <time dateTime={at}>{formatUtc(at)}</time>;
 }
 
 /** "processingDelayMs: 0 ms → 32,000 ms", one line per changed field. */

@@ -35,14 +35,6 @@ export function formatCount(n: number | null | undefined): string {
   return Math.round(n).toLocaleString('en');
 }
 
-export function formatTime(epochMs: number, withDate = false): string {
-  return new Date(epochMs).toLocaleString('en-GB', {
-    ...(withDate ? { day: 'numeric', month: 'short' } : {}),
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-}
 
 export function formatAge(ms: number): string {
   if (ms < 1000) return 'just now';

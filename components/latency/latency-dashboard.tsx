@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { Button, ButtonLink } from '@/components/ui/button';
 import { Card, EmptyState } from '@/components/ui/card';
 import { Spinner } from '@/components/ui/spinner';
 import { RANGES, type LatencyPoints, type LatencyView, type RangeKey } from '@/lib/telemetry/view';
@@ -27,6 +27,8 @@ function latencySeries(p: LatencyPoints): ChartSeries[] {
 
 const hasCalls = (p: LatencyPoints) => p.rate.some((r) => r > 0);
 
+const SESSION_ENDED = 'Your session has ended or is not an admin’s: sign in again.';
+
 async function fetchView(range: RangeKey, routeId: string | null, signal: AbortSignal): Promise<LatencyView> {
   const params = new URLSearchParams({ range });
   if (routeId) params.set('route', routeId);
@@ -37,7 +39,7 @@ async function fetchView(range: RangeKey, routeId: string | null, signal: AbortS
     if (signal.aborted) throw error;
     throw new Error('The server could not be reached.');
   }
-  if (response.status === 401 || response.status === 403) throw new Error('Your session has ended or is not an admin’s: sign in again.');
+  if (response.status === 401 || response.status === 403) throw new Error(SESSION_ENDED);
   if (!response.ok) throw new Error(`The server answered ${response.status}.`);
   return (await response.json()) as LatencyView;
 }
@@ -133,8 +135,8 @@ export function LatencyDashboard({ initial, initialError }: { initial: LatencyVi
       }
       schedule();
     }
-    function schedule() {
-      if (!paused && !controller.signal.aborted) timer = setTimeout(() => void refresh(false), RANGES[range].refreshMs);
+    function schedule(delayMs: number = RANGES[range].refreshMs) {
+      if (!paused && !controller.signal.aborted) timer = setTimeout(() => void refresh(false), delayMs);
     }
     const onVisible = () => {
       if (!document.hidden && !paused) {
@@ -143,7 +145,8 @@ export function LatencyDashboard({ initial, initialError }: { initial: LatencyVi
       }
     };
     document.addEventListener('visibilitychange', onVisible);
-    if (current && retries === 0) schedule();
+    // Data already shown is refreshed when it is due: at once after a long pause.
+    if (current && retries === 0) schedule(Math.max(0, RANGES[range].refreshMs - (Date.now() - view.generatedAt)));
     else void refresh(!current);
     return () => {
       controller.abort();
@@ -179,9 +182,15 @@ export function LatencyDashboard({ initial, initialError }: { initial: LatencyVi
             <span>
               Could not load the latency data. {error} {view ? 'Showing the last data received.' : ''}
             </span>
-            <Button variant="danger" size="sm" onClick={() => setRetries((n) => n + 1)}>
-              Try again
-            </Button>
+            {error === SESSION_ENDED ? (
+              <ButtonLink variant="danger" size="sm" href="/login?returnTo=%2Fadmin%2Flatency">
+                Sign in again
+              </ButtonLink>
+            ) : (
+              <Button variant="danger" size="sm" onClick={() => setRetries((n) => n + 1)}>
+                Try again
+              </Button>
+            )}
           </span>
         </Alert>
       )}

@@ -1,5 +1,5 @@
 import type { ConfigMarker } from '@/lib/telemetry/view';
-import { formatTime } from './format';
+import { formatUtc } from '@/components/ui/utc';
 import { MARKER_COLOR } from './time-chart';
 
 /** The configuration changes drawn on the charts, numbered as on the charts: who changed what, and when. */
@@ -19,7 +19,7 @@ export function MarkersList({ markers }: { markers: ConfigMarker[] }) {
           <span>
             <span className="sr-only">Marker {i + 1}: </span>
             <time dateTime={new Date(m.at).toISOString()} className="font-semibold tabular-nums">
-              {formatTime(m.at, true)}
+              {formatUtc(m.at)}
             </time>{' '}
             — <span className="font-semibold">{m.author}</span> ({m.type.replace('.', ' ')}, v{m.version}): <span className="font-mono text-xs">{m.changes}</span>
             {m.reason && <span className="block text-char-700">“{m.reason}”</span>}

@@ -3,7 +3,8 @@
 import { useEffect, useId, useRef } from 'react';
 import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { formatMs, formatPercent, formatRate, formatRateTicks, formatTime } from './format';
+import { formatUtc } from '@/components/ui/utc';
+import { formatMs, formatPercent, formatRate, formatRateTicks } from './format';
 
 export type Unit = 'ms' | 'rate' | 'share' | 'count';
 
@@ -44,17 +45,22 @@ function markerPlugin(markers: ChartMarker[]): uPlot.Plugin {
           ctx.lineWidth = Math.max(1, devicePixelRatio);
           ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
           ctx.font = `${11 * devicePixelRatio}px sans-serif`;
+          // Numbers of markers too close to tell apart go one row lower each, not on top of each other.
+          let lastX = -Infinity;
+          let row = 0;
           markers.forEach((m, i) => {
             const at = m.at / 1000;
             if (at < min || at > max) return;
             const x = Math.round(u.valToPos(at, 'x', true));
+            row = x - lastX < 16 * devicePixelRatio ? row + 1 : 0;
+            lastX = x;
             ctx.strokeStyle = m.color ?? MARKER_COLOR;
             ctx.fillStyle = m.color ?? MARKER_COLOR;
             ctx.beginPath();
             ctx.moveTo(x, bbox.top);
             ctx.lineTo(x, bbox.top + bbox.height);
             ctx.stroke();
-            ctx.fillText(String(i + 1), x + 3 * devicePixelRatio, bbox.top + 11 * devicePixelRatio);
+            ctx.fillText(String(i + 1), x + 3 * devicePixelRatio, bbox.top + 11 * (row + 1) * devicePixelRatio);
           });
           ctx.restore();
         },
@@ -111,9 +117,11 @@ export function TimeChart({
         width: element.clientWidth || 600,
         height,
         plugins: [markerPlugin(markers)],
+        // The time axis in UTC, as every time on these pages.
+        tzDate: (ts) => UPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
         scales: { x: { time: true }, y: logScale ? { distr: 3, log: 10 } : { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
         axes: [
-          { stroke: '#4a3f3b', grid: { stroke: 'rgba(35,28,26,0.08)' } },
+          { stroke: '#4a3f3b', grid: { stroke: 'rgba(35,28,26,0.08)' }, label: 'UTC', labelSize: 18, labelFont: '11px sans-serif', space: 70 },
           {
             stroke: '#4a3f3b',
             grid: { stroke: 'rgba(35,28,26,0.08)' },
@@ -123,7 +131,7 @@ export function TimeChart({
           },
         ],
         series: [
-          { value: (_u, v) => (v === null ? '–' : formatTime(v * 1000, true)) },
+          { value: (_u, v) => (v === null ? '–' : formatUtc(v * 1000)) },
           ...series.map((s) => ({
             label: s.label,
             stroke: s.color,
@@ -189,7 +197,7 @@ export function TimeChart({
                 return (
                   <tr key={time} className="border-t border-char-900/5">
                     <th scope="row" className="py-1 pr-3 font-normal">
-                      {formatTime(time * 1000)}
+                      {formatUtc(time * 1000, true)}
                     </th>
                     {series.map((s) => (
                       <td key={s.label} className="py-1 pr-3">

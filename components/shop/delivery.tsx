@@ -7,7 +7,8 @@ import { Spinner } from '@/components/ui/spinner';
 import type { OrderStatus, OrderView } from '@/lib/store/orders';
 import { CopyButton } from './copy-button';
 import type { VerifyState } from './form-state';
-import { formatDateTime, groupItems } from './format';
+import { LocalDateTime } from '@/components/ui/local-time';
+import { groupItems } from './format';
 import { JsonBlock } from './json-block';
 import { RefreshButton } from './refresh-button';
 import { VerifyPizza } from './verify-pizza';
@@ -102,7 +103,9 @@ export function PizzaJwt({
                 {times.map((t) => (
                   <div key={t.label} className="flex gap-1">
                     <dt>{t.label}:</dt>
-                    <dd>{formatDateTime(t.at)}</dd>
+                    <dd>
+                      <LocalDateTime at={t.at} />
+                    </dd>
                   </div>
                 ))}
               </dl>

@@ -1,12 +1,5 @@
 import { btcToSat } from '@/lib/store/money';
 
-const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-
-/** "Nov 26, 2026, 3:57 PM" from an ISO date or epoch seconds. */
-export function formatDateTime(value: string | number): string {
-  return dateTime.format(typeof value === 'number' ? new Date(value * 1000) : new Date(value));
-}
-
 export const pizzaCount = (n: number) => `${n} ${n === 1 ? 'pizza' : 'pizzas'}`;
 
 /** An order's items grouped by pizza, in order of first appearance, with exact satoshi subtotals. */

@@ -3,7 +3,8 @@ import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/card';
 import { Price } from '@/components/ui/price';
 import type { OrderHistory as History } from '@/lib/store/orders';
-import { formatDateTime, itemSummary, pizzaCount } from './format';
+import { LocalDateTime } from '@/components/ui/local-time';
+import { itemSummary, pizzaCount } from './format';
 import { OrderStatusBadge } from './order-status';
 
 export function OrderHistory({ history }: { history: History }) {
@@ -36,7 +37,7 @@ export function OrderHistory({ history }: { history: History }) {
                   <OrderStatusBadge status={order.status} />
                 </p>
                 <p className="mt-1 text-sm text-char-700">
-                  <time dateTime={order.date}>{formatDateTime(order.date)}</time> · {order.storeName} · {pizzaCount(order.items.length)}
+                  <LocalDateTime at={order.date} /> · {order.storeName} · {pizzaCount(order.items.length)}
                 </p>
                 <p className="mt-1 truncate text-sm text-char-700">{itemSummary(order.items)}</p>
               </div>

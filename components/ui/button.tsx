@@ -8,7 +8,7 @@ const base =
   'inline-flex items-center justify-center gap-2 rounded-full font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-60';
 const variants: Record<Variant, string> = {
   primary: 'bg-sauce-500 text-white shadow-sm hover:bg-sauce-600',
-  secondary: 'border border-char-900/15 bg-white text-char-900 hover:bg-crust-100',
+  secondary: 'border border-char-900/15 bg-white text-char-900 hover:bg-crust-100 aria-pressed:border-char-900 aria-pressed:bg-char-900 aria-pressed:text-white aria-pressed:hover:bg-char-800',
   ghost: 'text-char-800 hover:bg-crust-100',
   danger: 'border border-sauce-600/30 bg-white text-sauce-700 hover:bg-sauce-500 hover:text-white',
 };

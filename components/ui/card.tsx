@@ -5,7 +5,7 @@ export function Card({ className = '', ...props }: React.ComponentProps<'div'>) 
 export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: React.ReactNode; actions?: React.ReactNode }) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
-      <div>
+      <div className="min-w-0">
         <h1 className="text-3xl font-bold tracking-tight text-char-900">{title}</h1>
         {subtitle && <p className="mt-1 text-char-700">{subtitle}</p>}
       </div>
@@ -31,5 +31,5 @@ export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'good
     warn: 'bg-crust-200 text-char-900',
     bad: 'bg-sauce-500/10 text-sauce-700',
   };
-  return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ${tones[tone]}`}>{children}</span>;
+  return <span className={`inline-flex max-w-full flex-wrap items-center rounded-full wrap-anywhere px-2.5 py-0.5 text-xs font-semibold ${tones[tone]}`}>{children}</span>;
 }

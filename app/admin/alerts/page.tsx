@@ -38,7 +38,7 @@ export default async function AlertsPage() {
       <div className="flex flex-col gap-6">
         <nav aria-label="Rules by state" className="flex flex-wrap items-center gap-x-5 gap-y-2 rounded-2xl border border-char-900/10 bg-white px-5 py-3 text-sm shadow-sm">
           {counts.map(({ state, rules: inState }) => (
-            <span key={state} className="flex items-center gap-2">
+            <span key={state} className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
               <StateBadge state={state} />
               <span className="font-semibold tabular-nums">{inState.length}</span>
               {state !== 'normal' &&

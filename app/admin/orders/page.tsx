@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ActionButton } from '@/components/admin/action-button';
 import { BreakerBadge, explainBreaker } from '@/components/admin/breaker-badge';
 import { QueueAge } from '@/components/admin/queue-age';
-import { formatDateTime } from '@/components/shop/format';
+import { formatUtc } from '@/components/ui/utc';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { formatDuration } from '@/components/ui/duration';
 import { AutoRefresh, Elapsed } from '@/components/ui/live-time';
@@ -42,7 +42,7 @@ export default async function AdminOrdersPage() {
           </div>
           <p className="text-char-800">{explainBreaker(breaker.state)}</p>
           <p className="text-sm text-char-700">
-            Since <time dateTime={breaker.since.toISOString()}>{formatDateTime(breaker.since.toISOString())}</time> (
+            Since <time dateTime={breaker.since.toISOString()}>{formatUtc(breaker.since)}</time> (
             <Elapsed since={breaker.since.toISOString()} /> ago). This instance&apos;s view: each app instance keeps its own circuit.
           </p>
         </Card>
@@ -115,7 +115,7 @@ export default async function AdminOrdersPage() {
                     </Badge>
                   </p>
                   <p className="mt-1 text-sm text-char-700">
-                    {order.storeName} · {order.franchiseName} · placed <time dateTime={order.createdAt}>{formatDateTime(order.createdAt)}</time>
+                    {order.storeName} · {order.franchiseName} · placed <time dateTime={order.createdAt}>{formatUtc(order.createdAt)}</time>
                   </p>
                   <p className="mt-1 break-words text-sm text-char-800">
                     <span className="font-semibold">Reason:</span> {order.failureReason ?? 'no answer was recorded'}

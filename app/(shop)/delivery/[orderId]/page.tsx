@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ClearCartOnArrival } from '@/components/shop/clear-cart';
 import { DeliveryWatcher } from '@/components/shop/delivery-watcher';
-import { formatDateTime } from '@/components/shop/format';
+import { LocalDateTime } from '@/components/ui/local-time';
 import { KitchenBehind, OrderItems, PizzaJwt } from '@/components/shop/delivery';
 import { OrderStatusBadge } from '@/components/shop/order-status';
 import { Alert } from '@/components/ui/alert';
@@ -40,7 +40,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
         title={`Order #${order.id}`}
         subtitle={
           <>
-            {order.storeName} · {order.franchiseName} · <time dateTime={order.date}>{formatDateTime(order.date)}</time>
+            {order.storeName} · {order.franchiseName} · <LocalDateTime at={order.date} />
           </>
         }
         actions={
