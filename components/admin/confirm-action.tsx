@@ -2,7 +2,7 @@
 
 import { useActionState, useCallback, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { useHydrated } from '@/components/ui/local-time';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idleForm, type FormAction, type FormState } from '@/lib/form-state';
 import { announce } from './action-toast';
