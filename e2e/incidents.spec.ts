@@ -20,6 +20,10 @@ test('@smoke an admin sees the alert banner, acknowledges the incident and downl
     await page.goto('/admin');
     const banner = page.getByRole('region', { name: 'Critical alert' });
     await expect(banner).toContainText('Factory latency critical is firing', { timeout: 45_000 });
+    // Its card says why a firing rule's value can already look healthy.
+    await page.goto('/admin/alerts');
+    await expect(page.getByRole('region', { name: 'Factory latency critical' })).toContainText(/It resolves .+ after its condition last held/);
+    await page.goto('/admin');
     await expect(banner).toContainText(/Incident #\d+ open since .* not acknowledged/, { timeout: 15_000 });
 
     await banner.getByRole('link', { name: /Open incident #\d+/ }).click();

@@ -1,4 +1,5 @@
 import { Badge, Card } from '@/components/ui/card';
+import { formatDuration } from '@/components/ui/duration';
 import type { FormAction } from '@/lib/form-state';
 import type { AlertRule } from '@/lib/telemetry/alerts/rules';
 import type { AlertHistoryEntry, AlertView } from '@/lib/telemetry/alerts/view';
@@ -87,6 +88,12 @@ export function RuleCard({
         <Stat label="Current value">
           <span className="text-xl font-bold tabular-nums">{formatAlertValue(view.kind, view.value)}</span>
           <span className="block text-xs text-char-700">{VALUE_MEANING[view.kind]}</span>
+          {view.state === 'firing' && rule.keepFiringForMs > 0 && (
+            <span className="mt-1 block text-xs text-char-700">
+              It resolves {formatDuration(rule.keepFiringForMs)} after its condition last held, so the value can look healthy while it
+              still fires.
+            </span>
+          )}
         </Stat>
         <Stat label={`${view.state} since`}>{view.since ? <SinceWhen at={view.since} /> : 'not evaluated yet'}</Stat>
         <Stat label="Last evaluated" className="col-span-2 sm:col-span-1">{view.evaluatedAt ? <SinceWhen at={view.evaluatedAt} /> : 'not yet'}</Stat>
