@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { isCurrentPath } from '@/components/layout/nav-link';
 
 /** The admin sections. Add a section here and it appears in the admin navigation. */
 export const adminNavItems = [
@@ -16,8 +17,8 @@ export const adminNavItems = [
   { href: '/admin/factory', label: 'Factory' },
 ] as const satisfies readonly { href: string; label: string }[];
 
-const isCurrent = (pathname: string, href: string) =>
-  href === '/admin' ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+// Overview is current only on /admin itself, not on the sections below it.
+const isCurrent = (pathname: string, href: string) => (href === '/admin' ? pathname === href : isCurrentPath(pathname, href));
 
 export function AdminNav() {
   const pathname = usePathname();

@@ -9,18 +9,20 @@ export function formatMs(ms: number | null | undefined): string {
   return `${ms.toFixed(1)} ms`;
 }
 
+/** The unit a rate reads best in: per second from 1/s (and for zero), else per minute, else per hour. */
+const rateUnit = (perSecond: number): [per: number, suffix: string] =>
+  perSecond === 0 || perSecond >= 1 ? [1, '/s'] : perSecond >= 1 / 60 ? [60, '/min'] : [3600, '/h'];
+
 export function formatRate(perSecond: number | null | undefined): string {
   if (perSecond === null || perSecond === undefined || !Number.isFinite(perSecond)) return '–';
-  if (perSecond === 0) return '0/s';
-  if (perSecond < 1 / 60) return `${(perSecond * 3600).toFixed(perSecond * 3600 < 10 ? 1 : 0)}/h`;
-  if (perSecond < 1) return `${(perSecond * 60).toFixed(perSecond * 60 < 10 ? 1 : 0)}/min`;
-  return `${perSecond.toFixed(perSecond < 10 ? 1 : 0)}/s`;
+  const [per, suffix] = rateUnit(perSecond);
+  const scaled = perSecond * per;
+  return `${scaled.toFixed(scaled !== 0 && scaled < 10 ? 1 : 0)}${suffix}`;
 }
 
 /** An axis's rate ticks in one unit, the one that suits its largest tick (no "6/min" next to "0/s"). */
 export function formatRateTicks(perSecond: number[]): string[] {
-  const top = Math.max(0, ...perSecond.filter(Number.isFinite));
-  const [per, suffix] = top === 0 || top >= 1 ? [1, '/s'] : top >= 1 / 60 ? [60, '/min'] : [3600, '/h'];
+  const [per, suffix] = rateUnit(Math.max(0, ...perSecond.filter(Number.isFinite)));
   return perSecond.map((v) => `${Number((v * per).toFixed(2))}${suffix}`);
 }
 
