@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { endAnyExperiment, factoryConfig } from './factory';
+import { endAnyExperiment, factoryConfig, startDrillInConsole } from './factory';
 import { admin, signIn } from './helpers';
 
 test.describe('factory console', () => {
@@ -63,5 +63,20 @@ test.describe('factory console', () => {
     await expect(version(before.version + 1)).not.toContainText('rolled back');
     const after = await factoryConfig(request);
     expect(after).toMatchObject({ version: before.version + 2, kind: 'revert', document: before.document });
+  });
+
+  test('a drill ended elsewhere leaves the console by itself, with no reload', async ({ page, request }) => {
+    await signIn(page, admin.email, admin.password);
+    const banner = await startDrillInConsole(page, 32_000);
+    const editor = page.getByRole('form', { name: 'Change the configuration' });
+    await expect(editor.getByLabel('Processing delay (ms)')).toBeDisabled();
+    await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+
+    // Another engineer ends it through the factory's admin API.
+    await endAnyExperiment(request);
+
+    await expect(banner).toBeHidden({ timeout: 10_000 });
+    await expect(editor.getByLabel('Processing delay (ms)')).toBeEnabled();
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   });
 });

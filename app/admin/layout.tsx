@@ -1,7 +1,8 @@
 import { ActionToast } from '@/components/admin/action-toast';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { AlertBanner } from '@/components/admin/alert-banner';
-import { requireAdmin } from '@/lib/auth/session';
+import { SignInRedirect } from '@/components/layout/sign-in-redirect';
+import { adminOrVisitor } from '@/lib/auth/session';
 import { log } from '@/lib/log';
 import { adminAlertStatus, type AdminAlertStatus } from '@/lib/telemetry/alerts/banner';
 import { acknowledgeAction } from './incidents/actions';
@@ -17,7 +18,7 @@ async function initialAlertStatus(): Promise<AdminAlertStatus> {
 }
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  await requireAdmin('/admin');
+  if (!(await adminOrVisitor())) return <SignInRedirect />;
   const alertStatus = await initialAlertStatus();
   return (
     <div className="flex flex-col gap-8">

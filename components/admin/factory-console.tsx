@@ -1,5 +1,5 @@
 import { Badge, Card, EmptyState } from '@/components/ui/card';
-import { Countdown } from '@/components/ui/live-time';
+import { AutoRefresh, Countdown } from '@/components/ui/live-time';
 import { formatUtc } from '@/components/ui/utc';
 import type { FactoryConfigDocument, FactoryConfigVersion, FactoryKey, FactoryWebhook } from '@/lib/factory-client/admin';
 import type { FormAction } from '@/lib/form-state';
@@ -83,7 +83,13 @@ export function CurrentConfig({ config, limits }: { config: FactoryConfigVersion
   );
 }
 
-/** A running drill: what it changed, a live countdown to its automatic revert, and a way to end it now. */
+const EXPERIMENT_REFRESH_MS = 3_000;
+
+/**
+ * A running drill: what it changed, a live countdown to its automatic revert, and a way to end it
+ * now. While it runs the page refreshes itself, so a drill ended elsewhere (another tab, another
+ * engineer, the support link) disappears here too.
+ */
 export function ExperimentBanner({ experiment, endAction }: { experiment: FactoryConfigVersion & { expiresAt: string }; endAction: FormAction }) {
   return (
     <section
@@ -107,6 +113,7 @@ export function ExperimentBanner({ experiment, endAction }: { experiment: Factor
       <div className="shrink-0">
         <ActionButton action={endAction} label="End experiment now" pendingLabel="Ending…" variant="primary" />
       </div>
+      <AutoRefresh intervalMs={EXPERIMENT_REFRESH_MS} />
     </section>
   );
 }

@@ -127,5 +127,14 @@ describe.each(targets())('users on $name', (t) => {
       expect((await call(t, 'DELETE', `/api/user/${b.id}`)).status).toBe(401);
       expect((await call(t, 'GET', '/api/user/me', { token: b.token })).status).toBe(200);
     });
+
+    it('an admin cannot delete their own account (403, with the reason), and keeps it', async () => {
+      const token = await adminToken(t);
+      const me = await call(t, 'GET', '/api/user/me', { token });
+      const res = await call(t, 'DELETE', `/api/user/${me.body.id}`, { token });
+      expect(res.status).toBe(403);
+      expect(res.body).toEqual({ message: 'you cannot delete your own account' });
+      expect((await call(t, 'GET', '/api/user/me', { token })).status).toBe(200);
+    });
   });
 });

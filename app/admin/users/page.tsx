@@ -53,20 +53,23 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                 <span className="break-all text-sm text-char-800">{user.email}</span>
                 <RoleBadges roles={user.roles} />
                 <div className="md:w-20 md:text-right">
-                  <ConfirmAction
-                    action={deleteUserAction}
-                    fields={{ userId: user.id }}
-                    triggerLabel="Delete"
-                    triggerName={`Delete user ${user.name}`}
-                    title={`Delete ${user.name}?`}
-                    confirmLabel="Delete user"
-                    pendingLabel="Deleting…"
-                  >
-                    <p>
-                      <strong className="text-char-900">{user.email}</strong> can no longer sign in, and their roles are removed. Orders they
-                      placed stay in the stores&apos; revenue. This can&apos;t be undone.
-                    </p>
-                  </ConfirmAction>
+                  {/* The server refuses it too (lib/store/users.ts); no button that can only fail. */}
+                  {user.id !== admin.id && (
+                    <ConfirmAction
+                      action={deleteUserAction}
+                      fields={{ userId: user.id }}
+                      triggerLabel="Delete"
+                      triggerName={`Delete user ${user.name}`}
+                      title={`Delete ${user.name}?`}
+                      confirmLabel="Delete user"
+                      pendingLabel="Deleting…"
+                    >
+                      <p>
+                        <strong className="text-char-900">{user.email}</strong> can no longer sign in, and their roles are removed. Orders they
+                        placed stay in the stores&apos; revenue. This can&apos;t be undone.
+                      </p>
+                    </ConfirmAction>
+                  )}
                 </div>
               </li>
             ))}
