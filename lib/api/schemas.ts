@@ -19,14 +19,16 @@ const loginPassword = z.string().min(1, 'is required').max(200);
 
 export const registerBody = z.object({ name, email, password });
 export const loginBody = z.object({ email, password: loginPassword });
-export const updateUserBody = z
-  .object({ name: name.optional(), email: email.optional(), password: password.optional() })
-  .strict();
+/**
+ * Other keys are ignored, as in every body: the old front end sends the whole user, `id` and
+ * `roles` included, and roles never change here.
+ */
+export const updateUserBody = z.object({ name: name.optional(), email: email.optional(), password: password.optional() });
 
 export const userIdParams = z.object({ userId: id });
 export const franchiseIdParams = z.object({ franchiseId: id });
 /** GET /api/franchise/:userId shares its route segment with /api/franchise/:franchiseId. */
-export const franchiseOwnerParams = z.object({ franchiseId: id }).transform(({ franchiseId }) => ({ userId: franchiseId }));
+export const franchiseOwnerParams = z.preprocess((params) => ({ userId: (params as { franchiseId?: unknown }).franchiseId }), userIdParams);
 export const storeParams = z.object({ franchiseId: id, storeId: id });
 
 const page = (first: 0 | 1) => z.coerce.number().int().min(first, `must be ${first} or more`).max(100_000).default(first);

@@ -70,9 +70,17 @@ async function resolvePrincipal(request: Request, access: Access): Promise<ApiPr
     if (access === 'optional') return undefined;
     throw new AppError('unauthorized', 'unauthorized');
   }
+  // On a public endpoint an expired or revoked token makes an anonymous caller, as on the old
+  // service: clients keep sending the token they stored.
+  if (access === 'optional') return authenticateToken(token).catch(anonymousIfUnauthorized);
   const principal = await authenticateToken(token);
   if (access === 'admin' && !isAdmin(principal.user)) throw new AppError('forbidden', 'admin only');
   return principal;
+}
+
+function anonymousIfUnauthorized(error: unknown): undefined {
+  if (error instanceof AppError && error.code === 'unauthorized') return undefined;
+  throw error;
 }
 
 type RouteContext = { params?: Promise<Record<string, string | string[]>> };
@@ -121,6 +129,15 @@ export function handler<S extends EndpointSpec>(
 }
 
 const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
+
+/** A JSON 405 naming the methods served (`allowed`, e.g. "GET, POST"); Next would answer an empty one. */
+export function notAllowed(allowed: string): RouteHandler {
+  return async (request) => {
+    const response = json(request, 405, { message: `${request.method} is not supported here; use ${allowed}` });
+    response.headers.set('Allow', `${allowed}, OPTIONS`);
+    return response;
+  };
+}
 export type RouteExports = Record<(typeof ROUTE_METHODS)[number], RouteHandler> & { OPTIONS: (request: Request) => Response };
 
 /**
@@ -128,13 +145,8 @@ export type RouteExports = Record<(typeof ROUTE_METHODS)[number], RouteHandler> 
  * other method (Next would answer an empty 405), and the CORS preflight.
  */
 export function routes(methods: Partial<Record<Method, BoundHandler>>): RouteExports {
-  const allowed = Object.keys(methods).join(', ');
-  const notAllowed: RouteHandler = async (request) => {
-    const response = json(request, 405, { message: `${request.method} is not supported here; use ${allowed}` });
-    response.headers.set('Allow', `${allowed}, OPTIONS`);
-    return response;
-  };
-  const out = Object.fromEntries(ROUTE_METHODS.map((m) => [m, notAllowed])) as Record<string, RouteHandler>;
+  const refuse = notAllowed(Object.keys(methods).join(', '));
+  const out = Object.fromEntries(ROUTE_METHODS.map((m) => [m, refuse])) as Record<string, RouteHandler>;
   for (const [method, bound] of Object.entries(methods)) {
     if (bound.spec.method !== method) throw new Error(`${bound.spec.path}: spec is ${bound.spec.method}, exported as ${method}`);
     out[method] = bound.run;

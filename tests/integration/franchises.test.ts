@@ -21,6 +21,18 @@ describe.each(targets())('franchises on $name', (t) => {
       expect((await call(t, 'GET', byName(franchise.name), { token: owner.token })).body).toEqual(res.body);
     });
 
+    it('a stale token (logged out, or not a token at all) still gets the public list, as on the old service', async () => {
+      const caller = await registerUser(t, 'stale');
+      const franchise = await createFranchise(t, [caller]);
+      expect((await call(t, 'DELETE', '/api/auth', { token: caller.token })).status).toBe(200);
+      const publicView = { franchises: [{ id: franchise.id, name: franchise.name, stores: [{ id: franchise.storeId, name: franchise.storeName }] }], more: false };
+      for (const token of [caller.token, 'not-a-token']) {
+        const res = await call(t, 'GET', byName(franchise.name), { token });
+        expect(res.status).toBe(200);
+        expect(res.body).toEqual(publicView);
+      }
+    });
+
     it('an admin also gets admins and each store\'s totalRevenue', async () => {
       const owner = await registerUser(t, 'adm-owner');
       const franchise = await createFranchise(t, [owner]);
@@ -137,6 +149,13 @@ describe.each(targets())('franchises on $name', (t) => {
       expect((await call(t, 'GET', `/api/franchise/${owner.id}`, { token: other.token })).status).toBe(403);
       expect((await call(t, 'GET', `/api/franchise/${owner.id}`)).status).toBe(401);
       expect((await call(t, 'GET', `/api/franchise/${other.id}`, { token: other.token })).body).toEqual([]);
+    });
+
+    it('a bad user id gives 400 naming userId, the parameter this endpoint documents', async () => {
+      const user = await registerUser(t, 'bad-owner-id');
+      const res = await call(t, 'GET', '/api/franchise/abc', { token: user.token });
+      expect(res.status).toBe(400);
+      expect(res.body.message).toMatch(/^invalid path: userId: /);
     });
   });
 

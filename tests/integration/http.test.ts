@@ -98,7 +98,7 @@ describe.each(targets())('HTTP conventions on $name', (t) => {
   });
 
   describe('CORS', () => {
-    it.each(['/api/auth', '/api/order', '/api/franchise/1/store', '/api/user/me', '/factory/api/order/verify', '/factory/.well-known/jwks.json'])(
+    it.each(['/', '/api/docs', '/api/auth', '/api/order', '/api/franchise/1/store', '/api/user/me', '/factory/api/order/verify', '/factory/.well-known/jwks.json'])(
       'OPTIONS %s → 204 allowing the origin, credentials, the methods and headers',
       async (path) => {
         const res = await fetch(`${t.url}${path}`, {
@@ -140,7 +140,7 @@ describe.each(targets())('HTTP conventions on $name', (t) => {
     });
 
     it.each(['GET', 'POST', 'PUT', 'DELETE'])('%s on an unknown /api/ path → 404 {message: "unknown endpoint"}', async (method) => {
-      for (const path of ['/api/x', '/api/order/menu/extra/deep', '/api/franchise/1/store/2/x']) {
+      for (const path of ['/api', '/api/x', '/api/order/menu/extra/deep', '/api/franchise/1/store/2/x']) {
         const res = await call(t, method, path, { body: method === 'GET' ? undefined : {} });
         expect(res.status, `${method} ${path}`).toBe(404);
         expect(res.body).toEqual({ message: 'unknown endpoint' });
@@ -155,6 +155,9 @@ describe.each(targets())('HTTP conventions on $name', (t) => {
         ['DELETE', '/api/order/menu'],
         ['POST', '/api/user/me'],
         ['PUT', '/api/franchise'],
+        ['POST', '/'],
+        ['DELETE', '/'],
+        ['POST', '/api/docs'],
       ];
       for (const [method, path] of cases) {
         const res = await fetch(`${t.url}${path}`, { method, headers: { Origin: ORIGIN, Accept: 'application/json' } });
