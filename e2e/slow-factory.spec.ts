@@ -39,6 +39,15 @@ test('@smoke during a slow-factory drill the order is confirmed at once and the 
     // The pending state survives a reload.
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Order confirmed — the kitchen is running behind' })).toBeVisible();
+    // The diner is told what it means for them, not the factory's internals.
+    await expect(page.getByText(/Last answer from the factory|factory configuration v\d|within \d+ ms/)).toHaveCount(0);
+    // Checking by keyboard keeps the focus on the button.
+    const checkNow = page.getByRole('button', { name: 'Check now' });
+    await checkNow.focus();
+    await page.keyboard.press('Enter');
+    await expect(checkNow).toBeFocused();
+    const ordered = page.getByRole('region', { name: 'What you ordered' });
+    const orderedTop = (await ordered.boundingBox())?.y;
 
     // The admin sees the order waiting, then ends the drill.
     await adminPage.goto('/admin/orders');
@@ -50,6 +59,8 @@ test('@smoke during a slow-factory drill the order is confirmed at once and the 
     // The pizza appears on the diner's page by itself: the test does not reload.
     await expect(page.getByRole('heading', { name: 'Your pizza, signed' })).toBeVisible({ timeout: 90_000 });
     await expect(page.getByText('Your pizza is here!')).toBeVisible();
+    // The news appears beside the order, which does not move.
+    expect((await ordered.boundingBox())?.y).toBe(orderedTop);
     await expect(page.getByText('Delivered')).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`/delivery/${orderId}$`));
     await page.getByRole('button', { name: 'Verify' }).click();

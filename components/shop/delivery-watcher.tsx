@@ -25,12 +25,12 @@ export function DeliveryWatcher({ status }: { status: OrderStatus }) {
       {status !== 'fulfilled' && <AutoRefresh key={status} intervalMs={REFRESH_MS[status]} />}
       <div aria-live="polite" className="empty:hidden">
         {arrived && (
-          <p className="mb-6 rounded-xl border border-basil-500/30 bg-basil-500/5 px-4 py-3 text-sm font-semibold text-basil-600">
+          <p className="rounded-xl border border-basil-500/30 bg-basil-500/5 px-4 py-3 text-sm font-semibold text-basil-600">
             Your pizza is here! The kitchen caught up and the factory signed it.
           </p>
         )}
         {gaveUp && (
-          <p className="mb-6 rounded-xl border border-sauce-500/30 bg-sauce-500/5 px-4 py-3 text-sm font-semibold text-sauce-700">
+          <p className="rounded-xl border border-sauce-500/30 bg-sauce-500/5 px-4 py-3 text-sm font-semibold text-sauce-700">
             We stopped waiting for the factory. Your order is still recorded.
           </p>
         )}

@@ -172,19 +172,20 @@ export function KitchenBehind({
             asking.
           </p>
           <p>
-            Support can send it back to the kitchen: get in touch and mention <strong>order #{orderId}</strong>. Once an admin retries it, this
-            page shows the pizza as soon as it is made.
+            Our team sees every order that could not be made and can send <strong>order #{orderId}</strong> back to the kitchen. If they do,
+            this page shows the pizza as soon as it is made.
           </p>
         </div>
       ) : (
         <div className="mt-2 space-y-2 text-char-800">
-          <p>Your order is paid and recorded. The pizza factory is slow right now, so we keep asking it for you.</p>
+          <p>Your order is paid and recorded. The pizza factory is having trouble right now, so we keep asking it for you.</p>
           <p>
             Your pizza appears on this page by itself as soon as it is signed. You can leave: the order is saved under My orders.
           </p>
         </div>
       )}
-      {reason && (
+      {/* The factory's own words (configuration versions, budgets in ms) are for admins, not diners. */}
+      {adminView && reason && (
         <p className="mt-3 text-sm text-char-700">
           <span className="font-semibold">{failed ? 'Reason' : 'Last answer from the factory'}:</span> {reason}
         </p>

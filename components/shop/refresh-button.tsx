@@ -10,7 +10,13 @@ export function RefreshButton({ children }: { children: React.ReactNode }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
-    <Button onClick={() => startTransition(() => router.refresh())} disabled={pending} aria-busy={pending}>
+    // aria-disabled, not disabled, while refreshing: a disabled button would drop the keyboard focus.
+    <Button
+      onClick={() => !pending && startTransition(() => router.refresh())}
+      aria-disabled={pending || undefined}
+      aria-busy={pending}
+      className={pending ? 'cursor-wait opacity-60' : ''}
+    >
       {pending && <Spinner />} {children}
     </Button>
   );

@@ -49,7 +49,6 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
           </ButtonLink>
         }
       />
-      <DeliveryWatcher status={order.status} />
       {justPlaced && order.status === 'fulfilled' && (
         <div className="mb-6">
           <Alert tone="success">Paid. Your pizza is baked and signed. Enjoy!</Alert>
@@ -65,18 +64,22 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
           </div>
           <OrderItems order={order} />
         </section>
-        {order.jwt ? (
-          <PizzaJwt jwt={order.jwt} verifyAction={verifyAction} />
-        ) : (
-          <KitchenBehind
-            orderId={order.id}
-            status={order.status}
-            reason={order.failureReason}
-            placedAt={order.date}
-            keepTryingMs={env().orderGiveUpMs}
-            adminView={isAdmin(user)}
-          />
-        )}
+        {/* The watcher's news goes in this column, above what changed, so the order on the left does not move. */}
+        <div className="flex min-w-0 flex-col gap-4">
+          <DeliveryWatcher status={order.status} />
+          {order.jwt ? (
+            <PizzaJwt jwt={order.jwt} verifyAction={verifyAction} />
+          ) : (
+            <KitchenBehind
+              orderId={order.id}
+              status={order.status}
+              reason={order.failureReason}
+              placedAt={order.date}
+              keepTryingMs={env().orderGiveUpMs}
+              adminView={isAdmin(user)}
+            />
+          )}
+        </div>
       </div>
     </>
   );
