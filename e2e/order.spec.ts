@@ -78,11 +78,16 @@ test('sign-in and sign-up forms explain what went wrong', async ({ page }) => {
   await page.getByLabel('Email').fill(diner.email);
   await page.getByLabel('Password').fill('not-the-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Invalid email or password' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Invalid email or password.' })).toBeVisible();
   await expect(page.getByLabel('Email')).toHaveValue(diner.email);
 
   await page.goto('/register');
   await page.getByLabel('Name').fill('Second Diner');
+  await page.getByLabel('Password').fill(' '.repeat(8));
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('Email is required.')).toBeVisible();
+  await expect(page.getByText('Password must not be only spaces.')).toBeVisible();
+
   await page.getByLabel('Email').fill(diner.email);
   await page.getByLabel('Password').fill('another-pass-123');
   await page.getByRole('button', { name: 'Create account' }).click();

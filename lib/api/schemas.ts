@@ -12,8 +12,19 @@ export const id = z.coerce
   .positive('must be positive')
   .max(MAX_ID, `must be at most ${MAX_ID}`);
 export const name = trimmed(80);
-export const email = z.string().trim().toLowerCase().pipe(z.email('must be an email address')).pipe(z.string().max(254));
-export const password = z.string().min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters');
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'is required')
+  .pipe(z.email('must be an email address'))
+  .pipe(z.string().max(254));
+/** A new password, kept as typed (spaces count) but never blank. */
+export const password = z
+  .string()
+  .min(8, 'must be at least 8 characters')
+  .max(200, 'must be at most 200 characters')
+  .refine((value) => value.trim() !== '', 'must not be only spaces');
 /** Passwords are checked, not validated, at login: an old short password must still work. */
 const loginPassword = z.string().min(1, 'is required').max(200);
 

@@ -67,6 +67,15 @@ describe.each(targets())('auth on $name', (t) => {
       expect(bad.status).toBe(400);
       expect(bad.body.message).toContain('email');
     });
+
+    it('refuses a password of only spaces and an empty email, saying why', async () => {
+      const blank = await call(t, 'POST', '/api/auth', { body: { name: 'x', email: uniqueEmail('blank'), password: ' '.repeat(8) } });
+      expect(blank.status).toBe(400);
+      expect(blank.body.message).toBe('invalid body: password: must not be only spaces');
+      const empty = await call(t, 'POST', '/api/auth', { body: { name: 'x', email: '', password: 'long-enough-pass' } });
+      expect(empty.status).toBe(400);
+      expect(empty.body.message).toBe('invalid body: email: is required');
+    });
   });
 
   describe('login (PUT /api/auth)', () => {

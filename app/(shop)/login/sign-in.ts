@@ -9,7 +9,7 @@ export async function signInWithPassword(input: LoginInput): Promise<string | un
   try {
     await signIn('credentials', { email: input.email, password: input.password, redirect: false });
   } catch (error) {
-    if (error instanceof AuthError) return 'Invalid email or password';
+    if (error instanceof AuthError) return 'Invalid email or password.';
     throw error;
   }
   // Every page shows who is signed in, so nothing cached may survive.
