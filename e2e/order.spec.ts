@@ -147,4 +147,17 @@ test.describe('on a phone', () => {
     await expect(page).toHaveURL(/\/menu$/);
     await expect(menu).toBeHidden();
   });
+
+  test('the menu closes when the keyboard focus leaves it', async ({ page }) => {
+    await page.goto('/');
+    const button = page.getByLabel('Menu');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('navigation', { name: 'Main (mobile)' });
+    await expect(menu).toBeVisible();
+    const inMenu = () => page.evaluate(() => !!document.activeElement?.closest('details:has(> summary[aria-label="Menu"])'));
+    for (let presses = 0; presses < 20 && (await inMenu()); presses++) await page.keyboard.press('Tab');
+    expect(await inMenu(), 'Tab moved the focus past the last link').toBe(false);
+    await expect(menu).toBeHidden();
+  });
 });
