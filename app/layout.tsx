@@ -19,7 +19,7 @@ const bitcoinSign = localFont({
 export const metadata: Metadata = {
   title: { default: 'JWT Pizza', template: '%s · JWT Pizza' },
   description: 'Pizza you can verify: every pie is a signed JWT.',
-  icons: { icon: '/favicon.svg' },
+  // The icon is app/icon.svg, with app/favicon.ico for browsers that ask for /favicon.ico.
 };
 
 export const viewport: Viewport = { themeColor: '#d9412b', width: 'device-width', initialScale: 1 };

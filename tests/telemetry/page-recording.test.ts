@@ -104,7 +104,7 @@ describe('page and server action recording', () => {
     const madeUp = unnamed.headers.get('x-request-id');
     expect(madeUp).toMatch(/^[0-9a-f]{16}-[0-9a-z]+$/);
     await unnamed.text();
-    for (const path of ['/_next/static/chunks/x.js', '/favicon.svg', '/factory/api/order']) await (await fetch(`${url}${path}`)).text();
+    for (const path of ['/_next/static/chunks/x.js', '/icon.svg', '/factory/api/order']) await (await fetch(`${url}${path}`)).text();
     await settled();
     expect(recorded).toEqual([
       expect.objectContaining({ kind: 'api', series: '/api/status', requestId: 'api-request-0001' }),
