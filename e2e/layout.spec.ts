@@ -1,4 +1,53 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { admin, apiLogin, registerUser, signIn } from './helpers';
+
+/** How much wider than the window the page is (0 when nothing sticks out). */
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+test.describe('on a phone, a 60-character one-word store name', () => {
+  test('wraps everywhere it appears, and the page stays 390 px wide', async ({ page, request }) => {
+    const stamp = Date.now();
+    const storeName = `Llanfairpwllgwyngyll${stamp}`.padEnd(60, 'o');
+    const diner = await registerUser(request, 'longname');
+    const { token: adminToken } = await apiLogin(request, admin.email, admin.password);
+    const asAdmin = { Authorization: `Bearer ${adminToken}` };
+    const franchise = await request.post('/api/franchise', { headers: asAdmin, data: { name: `e2e-long-${stamp}`, admins: [{ email: diner.email }] } });
+    expect(franchise.status(), await franchise.text()).toBe(200);
+    const franchiseId = ((await franchise.json()) as { id: number }).id;
+    const store = await request.post(`/api/franchise/${franchiseId}/store`, { headers: asAdmin, data: { name: storeName } });
+    expect(store.status(), await store.text()).toBe(200);
+    const storeId = ((await store.json()) as { id: number }).id;
+
+    await signIn(page, diner.email, diner.password);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/menu');
+    await page.getByRole('radio', { name: storeName }).check();
+    const add = page.getByRole('button', { name: /^Add / }).first();
+    await add.click();
+    expect(await overflow(page), '/menu').toBe(0);
+    const box = await add.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0), 'the Add button is inside the window').toBeLessThanOrEqual(390);
+
+    await page.goto('/checkout');
+    await expect(page.getByText(storeName)).toBeVisible();
+    expect(await overflow(page), '/checkout').toBe(0);
+
+    const { token } = await apiLogin(request, diner.email, diner.password);
+    const menu = (await (await request.get('/api/order/menu')).json()) as { id: number }[];
+    const order = await request.post('/api/order', {
+      headers: { Authorization: `Bearer ${token}` },
+      data: { franchiseId, storeId, items: [{ menuId: menu[0]?.id }] },
+    });
+    expect(order.status(), await order.text()).toBe(200);
+    const orderId = ((await order.json()) as { order: { id: number } }).order.id;
+
+    for (const path of [`/delivery/${orderId}`, '/dashboard', '/franchise']) {
+      await page.goto(path);
+      await expect(page.getByText(storeName).first()).toBeVisible();
+      expect(await overflow(page), path).toBe(0);
+    }
+  });
+});
 
 test('every page declares the icon, and /favicon.ico is there for browsers that ask anyway', async ({ page, request }) => {
   const favicon = await request.get('/favicon.ico');

@@ -28,7 +28,7 @@ export function ActionToast() {
   return (
     <div role="status" className="pointer-events-none fixed inset-x-0 bottom-6 z-40 flex justify-center px-4">
       {message && (
-        <p className="rounded-full bg-char-900 px-5 py-2.5 text-sm font-semibold text-white shadow-lg">
+        <p className="rounded-full bg-char-900 px-5 py-2.5 text-sm font-semibold text-white shadow-lg wrap-anywhere">
           <span aria-hidden="true" className="mr-2 text-basil-500">✓</span>
           {message}
         </p>

@@ -74,7 +74,7 @@ function ConfirmForm({
       <h2 id={titleId} className="text-xl font-bold tracking-tight wrap-anywhere">
         {title}
       </h2>
-      <div className="text-char-700">{children}</div>
+      <div className="text-char-700 wrap-anywhere">{children}</div>
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -28,7 +28,7 @@ export function StoreTable({ franchiseId, stores, closeStore }: { franchiseId: n
         <tbody className="divide-y divide-char-900/5">
           {stores.map((store) => (
             <tr key={store.id}>
-              <th scope="row" title={store.name} className="max-w-32 truncate py-2.5 pr-3 font-semibold text-char-900 sm:max-w-48">
+              <th scope="row" className="py-2.5 pr-3 font-semibold text-char-900 wrap-anywhere">
                 {store.name}
               </th>
               <td className="px-3 py-2.5 text-right">

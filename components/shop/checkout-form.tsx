@@ -46,10 +46,10 @@ export function CheckoutForm({ action, menu, franchises }: { action: FormAction;
         </div>
       )}
       <div className="flex flex-wrap items-start justify-between gap-3 border-b border-char-900/10 pb-4">
-        <div>
+        <div className="min-w-0">
           <h2 className="text-sm font-semibold uppercase tracking-wide text-char-700">From</h2>
           {choice ? (
-            <p className="text-lg font-bold text-char-900">
+            <p className="text-lg font-bold text-char-900 wrap-anywhere">
               {choice.store.name} <span className="font-normal text-char-700">· {choice.franchise.name}</span>
             </p>
           ) : (

@@ -74,7 +74,7 @@ export function MenuOrder({ menu, franchises }: { menu: ShopMenuItem[]; franchis
           <h2 id="cart-heading" className="text-lg font-bold text-char-900">
             Your order
           </h2>
-          <p className="mt-1 text-sm text-char-700">
+          <p className="mt-1 text-sm text-char-700 wrap-anywhere">
             {choice ? (
               <>
                 From <strong className="text-char-900">{choice.store.name}</strong> · {choice.franchise.name}
@@ -135,10 +135,10 @@ function StorePicker({ franchise, cart }: { franchise: ShopFranchise; cart: Cart
   return (
     <fieldset
       disabled={closed || cart === null}
-      className={`rounded-2xl border border-char-900/10 bg-white p-4 shadow-sm ${closed ? 'opacity-60' : ''}`}
+      className={`min-w-0 rounded-2xl border border-char-900/10 bg-white p-4 shadow-sm ${closed ? 'opacity-60' : ''}`}
     >
       <legend className="sr-only">{franchise.name}</legend>
-      <p aria-hidden="true" className="mb-2 font-semibold text-char-900">
+      <p aria-hidden="true" className="mb-2 font-semibold text-char-900 wrap-anywhere">
         {franchise.name}
       </p>
       {closed ? (
@@ -148,12 +148,12 @@ function StorePicker({ franchise, cart }: { franchise: ShopFranchise; cart: Cart
           {franchise.stores.map((store) => (
             <label
               key={store.id}
-              className="relative rounded-full border border-char-900/15 px-4 py-2 text-sm font-semibold text-char-800 transition-colors hover:bg-crust-100 has-[:checked]:border-sauce-500 has-[:checked]:bg-sauce-500 has-[:checked]:text-white"
+              className="relative max-w-full rounded-2xl border border-char-900/15 px-4 py-2 text-sm wrap-anywhere font-semibold text-char-800 transition-colors hover:bg-crust-100 has-[:checked]:border-sauce-500 has-[:checked]:bg-sauce-500 has-[:checked]:text-white"
             >
               <input
                 type="radio"
                 name="store"
-                className="absolute inset-0 cursor-pointer appearance-none rounded-full disabled:cursor-not-allowed"
+                className="absolute inset-0 cursor-pointer appearance-none rounded-2xl disabled:cursor-not-allowed"
                 value={store.id}
                 checked={cart?.store?.storeId === store.id && cart.store.franchiseId === franchise.id}
                 onChange={() => cartActions.chooseStore({ franchiseId: franchise.id, storeId: store.id })}

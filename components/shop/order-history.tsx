@@ -36,7 +36,7 @@ export function OrderHistory({ history }: { history: History }) {
                   </Link>
                   <OrderStatusBadge status={order.status} />
                 </p>
-                <p className="mt-1 text-sm text-char-700">
+                <p className="mt-1 text-sm text-char-700 wrap-anywhere">
                   <LocalDateTime at={order.date} /> · {order.storeName} · {pizzaCount(order.items.length)}
                 </p>
                 <p className="mt-1 truncate text-sm text-char-700">{itemSummary(order.items)}</p>

@@ -6,8 +6,8 @@ export function PageHeader({ title, subtitle, actions }: { title: string; subtit
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div className="min-w-0">
-        <h1 className="text-3xl font-bold tracking-tight text-char-900">{title}</h1>
-        {subtitle && <p className="mt-1 text-char-700">{subtitle}</p>}
+        <h1 className="text-3xl font-bold tracking-tight text-char-900 wrap-anywhere">{title}</h1>
+        {subtitle && <p className="mt-1 text-char-700 wrap-anywhere">{subtitle}</p>}
       </div>
       {actions && <div className="flex flex-wrap gap-2">{actions}</div>}
     </div>
