@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { btcToSat, formatBtc } from '../lib/store/money';
 import { admin, apiLogin, registerUser, signIn } from './helpers';
 
@@ -13,6 +13,8 @@ test.describe.serial('franchise lifecycle', () => {
   const franchiseName = `e2e-franchise-${stamp}`;
   const storeName = `e2e-store-${stamp}`;
   let franchisee: Awaited<ReturnType<typeof registerUser>>;
+  let franchiseId = 0;
+  let revenue = '';
 
   test('admin creates a franchise for a new franchisee, then a store in it @smoke', async ({ page, request }) => {
     franchisee = await registerUser(request, 'franchisee');
@@ -56,7 +58,8 @@ test.describe.serial('franchise lifecycle', () => {
     await page.goto('/franchise');
     const panel = page.getByRole('region', { name: franchiseName });
     await expect(panel).toBeVisible();
-    const revenue = formatBtc(btcToSat(pizza?.price ?? 0));
+    franchiseId = franchise?.id ?? 0;
+    revenue = formatBtc(btcToSat(pizza?.price ?? 0));
     await expect(panel.getByRole('row', { name: new RegExp(storeName) })).toContainText(revenue);
     await expect(panel.getByRole('list', { name: 'Revenue per store' })).toContainText(revenue);
   });
@@ -76,6 +79,27 @@ test.describe.serial('franchise lifecycle', () => {
     await expect(page.getByRole('row', { name: new RegExp(storeName) })).toHaveCount(0);
     // The focus stays where the store was rather than dropping to the top of the page.
     await expect.poll(() => page.evaluate(() => document.getElementById('main')?.contains(document.activeElement) ?? false)).toBe(true);
+  });
+
+  test('the closed store\'s revenue stays in the total, listed under closed stores', async ({ page }) => {
+    const totalOf = (scope: Locator) => scope.locator('dl > div', { has: page.getByText('Total revenue', { exact: true }) }).locator('dd');
+    await signIn(page, franchisee.email, franchisee.password);
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(viewport);
+      await page.goto('/franchise');
+      const panel = page.getByRole('region', { name: franchiseName });
+      await expect(totalOf(panel)).toHaveText(revenue);
+      await expect(panel.getByRole('list', { name: 'Closed stores' }).getByRole('listitem')).toHaveText([`${storeName}${revenue}`]);
+    }
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.context().clearCookies();
+    await signIn(page, admin.email, admin.password);
+    await page.goto(`/admin/franchises/${franchiseId}`);
+    await expect(totalOf(page.getByRole('main'))).toHaveText(revenue);
+    await expect(page.getByRole('list', { name: 'Closed stores' })).toContainText(storeName);
+    await page.goto(`/admin/franchises?name=${franchiseName}`);
+    await expect(page.getByRole('listitem').filter({ hasText: franchiseName }).first()).toContainText(`0 stores · ${revenue} revenue (${revenue} from 1 closed store)`);
   });
 });
 

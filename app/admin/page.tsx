@@ -4,8 +4,7 @@ import { PageHeader } from '@/components/ui/card';
 import { Price } from '@/components/ui/price';
 import { requireAdmin } from '@/lib/auth/session';
 import { getMenu } from '@/lib/store/menu';
-import { btcToSat } from '@/lib/store/money';
-import { listFranchises } from '@/lib/store/franchises';
+import { listFranchises, withAllTimeRevenue } from '@/lib/store/franchises';
 import { listUsers } from '@/lib/store/users';
 
 export const metadata: Metadata = { title: 'Admin' };
@@ -22,8 +21,9 @@ export default async function AdminOverviewPage() {
     listUsers(user, { ...everything, page: 1 }),
     getMenu(),
   ]);
-  const stores = franchisePage.franchises.flatMap((f) => f.stores);
-  const revenueSat = stores.reduce((sum, s) => sum + btcToSat(s.totalRevenue ?? 0), 0);
+  const franchises = await withAllTimeRevenue(franchisePage.franchises);
+  const stores = franchises.flatMap((f) => f.stores);
+  const revenueSat = franchises.reduce((sum, f) => sum + f.revenue.totalSat, 0);
   const admins = userPage.users.filter((u) => u.roles.some((r) => r.role === 'admin')).length;
 
   const sections = [

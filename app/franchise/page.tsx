@@ -4,14 +4,14 @@ import { FranchisePanel } from '@/components/franchise/franchise-panel';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
-import { getUserFranchises } from '@/lib/store/franchises';
+import { getUserFranchises, withAllTimeRevenue } from '@/lib/store/franchises';
 import { closeStoreAction, createStoreAction } from './actions';
 
 export const metadata: Metadata = { title: 'Franchise' };
 
 export default async function FranchiseDashboardPage() {
   const user = await requireUser('/franchise');
-  const franchises = await getUserFranchises(user, user.id);
+  const franchises = await withAllTimeRevenue(await getUserFranchises(user, user.id));
   return (
     <>
       <PageHeader title={franchises.length > 1 ? 'Your franchises' : 'Your franchise'} subtitle="Revenue per store, and the stores you run." />

@@ -1,8 +1,8 @@
 import { Card } from '@/components/ui/card';
 import { Price } from '@/components/ui/price';
 import type { FormAction } from '@/lib/form-state';
-import { btcToSat } from '@/lib/store/money';
-import type { FranchiseAdmin, FranchiseView } from '@/lib/store/franchises';
+import type { FranchiseAdmin, FranchiseLedger } from '@/lib/store/franchises';
+import { ClosedStores } from './closed-stores';
 import { CreateStoreForm } from './create-store-form';
 import { RevenueChart } from './revenue-chart';
 import { StoreTable } from './store-table';
@@ -27,8 +27,7 @@ export function FranchiseAdmins({ admins }: { admins: FranchiseAdmin[] }) {
 }
 
 /** Revenue, the chart and the stores of one franchise, with store management. */
-export function FranchiseOverview({ franchise, actions }: { franchise: FranchiseView; actions: StoreActions }) {
-  const totalSat = franchise.stores.reduce((sum, s) => sum + btcToSat(s.totalRevenue ?? 0), 0);
+export function FranchiseOverview({ franchise, actions }: { franchise: FranchiseLedger; actions: StoreActions }) {
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-5">
       <div className="flex flex-col gap-5 lg:col-span-3">
@@ -36,7 +35,7 @@ export function FranchiseOverview({ franchise, actions }: { franchise: Franchise
           <div className="rounded-xl bg-crust-100 px-4 py-3">
             <dt className="text-sm text-char-700">Total revenue</dt>
             <dd className="text-2xl font-bold text-char-900">
-              <Price sat={totalSat} />
+              <Price sat={franchise.revenue.totalSat} />
             </dd>
           </div>
           <div className="rounded-xl bg-crust-100 px-4 py-3">
@@ -49,6 +48,7 @@ export function FranchiseOverview({ franchise, actions }: { franchise: Franchise
       <div className="flex flex-col gap-5 lg:col-span-2">
         <h3 className="text-base font-semibold text-char-900">Stores</h3>
         <StoreTable franchiseId={franchise.id} stores={franchise.stores} closeStore={actions.closeStore} />
+        <ClosedStores franchiseId={franchise.id} revenue={franchise.revenue} />
         <CreateStoreForm franchiseId={franchise.id} franchiseName={franchise.name} action={actions.createStore} />
       </div>
     </div>
@@ -56,13 +56,13 @@ export function FranchiseOverview({ franchise, actions }: { franchise: Franchise
 }
 
 /** One franchise as a section of the franchisee dashboard. */
-export function FranchisePanel({ franchise, actions }: { franchise: FranchiseView; actions: StoreActions }) {
+export function FranchisePanel({ franchise, actions }: { franchise: FranchiseLedger; actions: StoreActions }) {
   const headingId = `franchise-${franchise.id}`;
   return (
     <Card className="p-5 sm:p-6">
       <section aria-labelledby={headingId} className="flex flex-col gap-5">
         <header className="flex flex-col gap-2">
-          <h2 id={headingId} className="text-2xl font-bold tracking-tight text-char-900">
+          <h2 id={headingId} className="text-2xl font-bold tracking-tight text-char-900 wrap-anywhere">
             {franchise.name}
           </h2>
           <FranchiseAdmins admins={franchise.admins ?? []} />

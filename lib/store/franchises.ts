@@ -6,8 +6,8 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError, notFound } from '@/lib/errors';
 import { assertAdmin, assertFranchiseAdmin, assertSelfOrAdmin } from './access';
-import { satToBtc } from './money';
-import { revenueByStore } from './revenue';
+import { btcToSat, satToBtc } from './money';
+import { closedStoresByFranchise, franchiseRevenue, revenueByStore, type FranchiseRevenue } from './revenue';
 import { likePattern } from './search';
 
 export interface StoreView {
@@ -47,6 +47,26 @@ async function loadFranchises(ids: number[], detail: boolean): Promise<Franchise
     name: f.name,
     ...(detail ? { admins: f.roles.map((r) => r.user) } : {}),
     stores: f.stores.map((s) => (revenue ? { ...s, totalRevenue: satToBtc(revenue.get(s.id) ?? 0) } : s)),
+  }));
+}
+
+/** A franchise as its pages show it: the API's view plus all-time revenue, closed stores included. */
+export interface FranchiseLedger extends FranchiseView {
+  revenue: FranchiseRevenue;
+}
+
+/**
+ * Adds all-time revenue to franchises read with their revenue (getUserFranchises, getFranchise,
+ * or listFranchises as an admin). The API's shapes stay as they are: open stores only.
+ */
+export async function withAllTimeRevenue(franchises: FranchiseView[]): Promise<FranchiseLedger[]> {
+  const closed = await closedStoresByFranchise(franchises.map((f) => f.id));
+  return franchises.map((f) => ({
+    ...f,
+    revenue: franchiseRevenue(
+      f.stores.map((s) => btcToSat(s.totalRevenue ?? 0)),
+      closed.get(f.id) ?? [],
+    ),
   }));
 }
 

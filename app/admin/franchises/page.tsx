@@ -10,8 +10,7 @@ import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { Price } from '@/components/ui/price';
 import { franchiseListQuery } from '@/lib/api/schemas';
 import { requireAdmin } from '@/lib/auth/session';
-import { listFranchises } from '@/lib/store/franchises';
-import { btcToSat } from '@/lib/store/money';
+import { listFranchises, withAllTimeRevenue } from '@/lib/store/franchises';
 import { closeFranchiseAction, createFranchiseAction } from './actions';
 
 export const metadata: Metadata = { title: 'Franchises · Admin' };
@@ -22,7 +21,8 @@ export default async function AdminFranchisesPage({ searchParams }: { searchPara
   const user = await requireAdmin('/admin/franchises');
   const parsed = franchiseListQuery.safeParse(await searchParams);
   const query = { ...(parsed.success ? parsed.data : franchiseListQuery.parse({})), limit: PAGE_SIZE };
-  const { franchises, more } = await listFranchises(user, query);
+  const listed = await listFranchises(user, query);
+  const franchises = await withAllTimeRevenue(listed.franchises);
   const filtered = query.name !== '*' && query.name !== '';
 
   return (
@@ -48,19 +48,25 @@ export default async function AdminFranchisesPage({ searchParams }: { searchPara
       ) : (
         <ul aria-label="Franchises" className="flex flex-col gap-4">
           {franchises.map((franchise) => {
-            const revenueSat = franchise.stores.reduce((sum, s) => sum + btcToSat(s.totalRevenue ?? 0), 0);
+            const { totalSat, closedSat, closedStores } = franchise.revenue;
             return (
               <li key={franchise.id}>
                 <Card className="flex flex-col gap-4">
                   <div className="flex flex-wrap items-start justify-between gap-3">
                     <div className="min-w-0">
                       <h2 className="text-xl font-bold tracking-tight">
-                        <Link href={`/admin/franchises/${franchise.id}`} className="break-words hover:text-sauce-700 hover:underline">
+                        <Link href={`/admin/franchises/${franchise.id}`} className="wrap-anywhere hover:text-sauce-700 hover:underline">
                           {franchise.name}
                         </Link>
                       </h2>
                       <p className="text-sm text-char-700">
-                        {franchise.stores.length} {franchise.stores.length === 1 ? 'store' : 'stores'} · <Price sat={revenueSat} /> revenue
+                        {franchise.stores.length} {franchise.stores.length === 1 ? 'store' : 'stores'} · <Price sat={totalSat} /> revenue
+                        {closedStores.length > 0 && (
+                          <>
+                            {' '}
+                            (<Price sat={closedSat} /> from {closedStores.length} closed {closedStores.length === 1 ? 'store' : 'stores'})
+                          </>
+                        )}
                       </p>
                     </div>
                     <div className="flex flex-wrap gap-2">
@@ -106,7 +112,7 @@ export default async function AdminFranchisesPage({ searchParams }: { searchPara
         basePath="/admin/franchises"
         page={query.page}
         firstPage={0}
-        hasMore={more}
+        hasMore={listed.more}
         query={filtered ? { name: query.name } : {}}
       />
     </>

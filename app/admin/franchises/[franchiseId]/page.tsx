@@ -8,7 +8,7 @@ import { closeStoreAction, createStoreAction } from '@/app/franchise/actions';
 import { franchiseIdParams } from '@/lib/api/schemas';
 import { requireAdmin } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
-import { getFranchise } from '@/lib/store/franchises';
+import { getFranchise, withAllTimeRevenue } from '@/lib/store/franchises';
 
 export const metadata: Metadata = { title: 'Franchise · Admin' };
 
@@ -23,10 +23,12 @@ export default async function AdminFranchisePage({
   const user = await requireAdmin(`/admin/franchises/${raw}`);
   const parsed = franchiseIdParams.safeParse({ franchiseId: raw });
   if (!parsed.success) notFound();
-  const franchise = await getFranchise(user, parsed.data.franchiseId).catch((error: unknown) => {
+  const found = await getFranchise(user, parsed.data.franchiseId).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
+  const [franchise] = await withAllTimeRevenue([found]);
+  if (!franchise) notFound();
   const justCreated = (await searchParams).created === '1';
 
   return (
