@@ -5,20 +5,33 @@ import { MAX_ORDER_ITEMS } from '@/lib/api/schemas';
 /**
  * The cart lives in localStorage so it survives signing in and reloads, and stays in step
  * across tabs. It holds ids only: names and prices always come from the server's menu.
+ *
+ * It also carries its checkout key, made here in the browser: the pay action sends it, and
+ * the server places at most one order per diner and key. `paymentSent` is set when Pay is
+ * pressed and cleared by an answer, so a diner who left mid-payment is told on return
+ * whether the order was placed (placed-order-check.tsx).
  */
 const STORAGE_KEY = 'jwt-pizza-cart';
 
 const cartSchema = z.object({
   store: z.object({ franchiseId: z.number().int(), storeId: z.number().int() }).nullable(),
   items: z.array(z.number().int()).max(MAX_ORDER_ITEMS),
+  // Optional: carts saved before keys existed get one when read.
+  checkoutKey: z.string().regex(/^[\w-]{16,64}$/).optional(),
+  paymentSent: z.boolean().default(false),
 });
-export type Cart = z.infer<typeof cartSchema>;
+export type Cart = z.infer<typeof cartSchema> & { checkoutKey: string };
 export type StoreChoice = NonNullable<Cart['store']>;
 
-const EMPTY: Cart = { store: null, items: [] };
+/** 128 random bits as hex; getRandomValues works on plain http too, unlike randomUUID. */
+function newCheckoutKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const emptyCart = (): Cart => ({ store: null, items: [], checkoutKey: newCheckoutKey(), paymentSent: false });
 const listeners = new Set<() => void>();
 let memory: string | null = null; // used when localStorage is unavailable
-let snapshot: { raw: string | null; cart: Cart } = { raw: null, cart: EMPTY };
+let snapshot: { raw: string | null; cart: Cart } | undefined;
 
 function readRaw(): string | null {
   try {
@@ -30,10 +43,11 @@ function readRaw(): string | null {
 
 function getSnapshot(): Cart {
   const raw = readRaw();
-  if (raw !== snapshot.raw) {
-    let cart = EMPTY;
+  if (!snapshot || snapshot.raw !== raw) {
+    let cart = emptyCart();
     try {
-      cart = raw ? (cartSchema.safeParse(JSON.parse(raw)).data ?? EMPTY) : EMPTY;
+      const saved = raw ? cartSchema.safeParse(JSON.parse(raw)).data : undefined;
+      if (saved) cart = { ...saved, checkoutKey: saved.checkoutKey ?? cart.checkoutKey };
     } catch {
       // A corrupt entry counts as an empty cart.
     }
@@ -75,8 +89,16 @@ export const cartActions = {
     const index = cart.items.lastIndexOf(menuId);
     if (index >= 0) write({ ...cart, items: cart.items.filter((_, i) => i !== index) });
   },
-  /** Keeps the store, so the next order starts where the last one was made. */
-  emptyItems: () => write({ ...getSnapshot(), items: [] }),
+  /** Keeps the store, so the next order starts where the last one was made; a new order gets a new key. */
+  emptyItems: () => write({ ...emptyCart(), store: getSnapshot().store }),
+  /** Pay was pressed: until an answer comes, an order may exist for this cart's key. */
+  paymentSent: () => write({ ...getSnapshot(), paymentSent: true }),
+  /** Pay was answered with an error: no order was placed. */
+  paymentRefused: () => write({ ...getSnapshot(), paymentSent: false }),
+  /** The order paid with this key was found: empties the cart, unless another tab already did. */
+  orderPlaced: (checkoutKey: string) => {
+    if (getSnapshot().checkoutKey === checkoutKey) cartActions.emptyItems();
+  },
 };
 
 /** The cart, or null while rendering on the server and hydrating (localStorage is not known yet). */

@@ -1,23 +1,42 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect } from 'react';
 import { Alert } from '@/components/ui/alert';
-import { ButtonLink } from '@/components/ui/button';
+import { Button, ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/card';
 import { Price } from '@/components/ui/price';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { cartLines, findStore, useCart } from './cart-store';
+import { cartActions, cartLines, findStore, useCart } from './cart-store';
 import { idleForm, type FormAction } from '@/lib/form-state';
 import { pizzaCount } from './format';
 import { PizzaImage } from './pizza-image';
+import { PlacedOrderNotice, usePlacedOrderCheck, type FindPlacedOrder } from './placed-order-check';
 import { Skeleton } from './skeleton';
 import type { ShopFranchise, ShopMenuItem } from './types';
 
-
-/** The cart as an order to pay for. Sends ids only; the server prices the order. */
-export function CheckoutForm({ action, menu, franchises }: { action: FormAction; menu: ShopMenuItem[]; franchises: ShopFranchise[] }) {
+/**
+ * The cart as an order to pay for. Sends ids and the cart's checkout key only; the server
+ * prices the order, and places one order per key however often Pay reaches it.
+ */
+export function CheckoutForm({
+  action,
+  findPlacedOrder,
+  menu,
+  franchises,
+}: {
+  action: FormAction;
+  findPlacedOrder: FindPlacedOrder;
+  menu: ShopMenuItem[];
+  franchises: ShopFranchise[];
+}) {
   const cart = useCart();
-  const [state, formAction] = useActionState(action, idleForm);
+  const [state, formAction, paying] = useActionState(action, idleForm);
+  const placedOrderId = usePlacedOrderCheck(cart, findPlacedOrder);
+
+  useEffect(() => {
+    if (state.status !== 'error') return;
+    cartActions.paymentRefused(); // an error answer means no order was placed
+  }, [state]);
 
   if (cart === null) {
     return (
@@ -32,14 +51,21 @@ export function CheckoutForm({ action, menu, franchises }: { action: FormAction;
 
   if (count === 0) {
     return (
-      <EmptyState title="Your cart is empty" action={<ButtonLink href="/menu">Browse the menu</ButtonLink>}>
-        Pick a store and a pizza or two, then come back here to pay.
-      </EmptyState>
+      <div className="space-y-4">
+        {placedOrderId !== null && <PlacedOrderNotice orderId={placedOrderId} />}
+        <EmptyState title="Your cart is empty" action={<ButtonLink href="/menu">Browse the menu</ButtonLink>}>
+          Pick a store and a pizza or two, then come back here to pay.
+        </EmptyState>
+      </div>
     );
   }
 
   return (
-    <form action={formAction} className="rounded-2xl border border-char-900/10 bg-white p-5 shadow-sm sm:p-6">
+    <form
+      action={formAction}
+      onSubmit={cartActions.paymentSent}
+      className="rounded-2xl border border-char-900/10 bg-white p-5 shadow-sm sm:p-6"
+    >
       {state.status === 'error' && state.message && (
         <div className="mb-4">
           <Alert>{state.message}</Alert>
@@ -56,9 +82,16 @@ export function CheckoutForm({ action, menu, franchises }: { action: FormAction;
             <p className="text-sauce-700">Choose a store on the menu before paying.</p>
           )}
         </div>
-        <ButtonLink href="/menu" variant="secondary" size="sm">
-          Edit order
-        </ButtonLink>
+        {paying ? (
+          // Leaving now would not stop the payment; the diner waits for its answer.
+          <Button type="button" variant="secondary" size="sm" disabled>
+            Edit order
+          </Button>
+        ) : (
+          <ButtonLink href="/menu" variant="secondary" size="sm">
+            Edit order
+          </ButtonLink>
+        )}
       </div>
 
       <h2 className="sr-only">Items</h2>
@@ -93,6 +126,7 @@ export function CheckoutForm({ action, menu, franchises }: { action: FormAction;
           <input type="hidden" name="storeId" value={choice.store.id} />
         </>
       )}
+      <input type="hidden" name="checkoutKey" value={cart.checkoutKey} />
       {lines.flatMap(({ item, quantity }) =>
         Array.from({ length: quantity }, (_, i) => <input key={`${item.id}-${i}`} type="hidden" name="menuId" value={item.id} />),
       )}
@@ -101,7 +135,9 @@ export function CheckoutForm({ action, menu, franchises }: { action: FormAction;
         <SubmitButton size="lg" disabled={!choice} pendingText="Baking your pizza…">
           Pay now
         </SubmitButton>
-        <p className="text-center text-xs text-char-700">Demo checkout: no real bitcoin changes hands.</p>
+        <p className="text-center text-xs text-char-700" aria-live="polite">
+          {paying ? 'Paying: please stay on this page until your order is confirmed.' : 'Demo checkout: no real bitcoin changes hands.'}
+        </p>
       </div>
     </form>
   );

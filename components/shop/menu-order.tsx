@@ -9,11 +9,21 @@ import { Price } from '@/components/ui/price';
 import { cartActions, cartLines, findStore, useCart, type Cart } from './cart-store';
 import { pizzaCount } from './format';
 import { PizzaImage } from './pizza-image';
+import { PlacedOrderNotice, usePlacedOrderCheck, type FindPlacedOrder } from './placed-order-check';
 import type { ShopFranchise, ShopMenuItem } from './types';
 
 /** The ordering screen: choose a store, add pizzas, see the running total, go to checkout. */
-export function MenuOrder({ menu, franchises }: { menu: ShopMenuItem[]; franchises: ShopFranchise[] }) {
+export function MenuOrder({
+  menu,
+  franchises,
+  findPlacedOrder,
+}: {
+  menu: ShopMenuItem[];
+  franchises: ShopFranchise[];
+  findPlacedOrder: FindPlacedOrder;
+}) {
   const cart = useCart();
+  const placedOrderId = usePlacedOrderCheck(cart, findPlacedOrder);
   const hydrated = cart !== null;
   const choice = findStore(cart?.store ?? null, franchises);
   const summary = cartLines(cart?.items ?? [], menu);
@@ -24,6 +34,7 @@ export function MenuOrder({ menu, franchises }: { menu: ShopMenuItem[]; franchis
   return (
     <div className="grid gap-8 pb-24 lg:grid-cols-[minmax(0,1fr)_20rem] lg:pb-0">
       <div className="space-y-10">
+        {placedOrderId !== null && <PlacedOrderNotice orderId={placedOrderId} />}
         <section aria-labelledby="stores-heading">
           <h2 id="stores-heading" className="mb-3 text-xl font-bold text-char-900">
             1. Choose a store

@@ -90,6 +90,10 @@ export type LoginInput = z.infer<typeof loginBody>;
 export type UpdateUserInput = z.infer<typeof updateUserBody>;
 export type MenuItemInput = z.infer<typeof menuItemBody>;
 export type OrderInput = z.infer<typeof orderBody>;
+
+/** The cart's checkout key, made by the browser (crypto.randomUUID) and sent with the UI's pay action only. */
+export const checkoutKey = z.string().trim().min(16, 'is too short').max(64, 'is too long').regex(/^[\w-]+$/, 'has characters other than letters, digits, - and _');
+
 export type CreateFranchiseInput = z.infer<typeof createFranchiseBody>;
 
 /** The UI's "Verify" button: the pizza JWT to ask the factory about. */

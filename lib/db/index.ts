@@ -40,3 +40,8 @@ export const db: Db = new Proxy({} as Db, {
     return typeof value === 'function' ? value.bind(client) : value;
   },
 });
+
+/** A write refused by a unique constraint (Prisma's P2002), on either engine. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+}

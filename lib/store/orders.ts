@@ -1,7 +1,7 @@
 import 'server-only';
 import { isAdmin, type AuthUser } from '@/lib/auth/roles';
 import type { OrderInput } from '@/lib/api/schemas';
-import { db, type Prisma } from '@/lib/db';
+import { db, isUniqueViolation, type Prisma } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { env } from '@/lib/env';
 import { fulfilClaimed, newClaim } from './fulfilment';
@@ -67,17 +67,29 @@ export interface PlacedOrder {
   factoryError?: string;
 }
 
+/** What the pizza is so far, for an order already recorded (a repeated pay). */
+function placed(order: OrderView): PlacedOrder {
+  return order.status === 'fulfilled' && order.jwt ? { order, jwt: order.jwt } : { order, factoryError: 'the pizza is being prepared' };
+}
+
 /**
  * Records a paid order, priced from the menu in the database whatever the client sent, then
  * asks the factory for the signed pizza within the time budget. The order is written whole
  * before the factory is called, so a slow or failing factory never loses it: it stays
  * pending, and the fulfilment worker keeps trying until the pizza is made.
+ *
+ * With a checkout key (the UI's cart), paying is idempotent: a second pay with the diner's key
+ * returns the order already placed and calls nobody. The REST API sends no key.
  */
-export async function placeOrder(actor: AuthUser | undefined, input: OrderInput): Promise<PlacedOrder> {
+export async function placeOrder(actor: AuthUser | undefined, input: OrderInput, checkoutKey?: string): Promise<PlacedOrder> {
   // The factory call gets what is left of the budget once the order is written, so the
   // customer's wait, not only the call, stays close to the budget.
   const deadline = Date.now() + env().factoryTimeoutMs;
   if (!actor) throw new AppError('unauthorized', 'unauthorized');
+  if (checkoutKey) {
+    const earlier = await findOrderByCheckoutKey(actor, checkoutKey);
+    if (earlier) return placed(earlier);
+  }
   const store = await db.store.findFirst({
     where: { id: input.storeId, closedAt: null, franchise: { closedAt: null } },
     select: { franchiseId: true },
@@ -95,24 +107,43 @@ export async function placeOrder(actor: AuthUser | undefined, input: OrderInput)
 
   const now = new Date();
   const claim = newClaim();
-  const { id } = await db.order.create({
-    data: {
-      dinerId: actor.id,
-      franchiseId: input.franchiseId,
-      storeId: input.storeId,
-      items: { create: items },
-      nextAttemptAt: now,
-      giveUpAt: new Date(now.getTime() + env().orderGiveUpMs),
-      ...claim,
-    },
-    select: { id: true },
-  });
+  let id: number;
+  try {
+    ({ id } = await db.order.create({
+      data: {
+        dinerId: actor.id,
+        franchiseId: input.franchiseId,
+        storeId: input.storeId,
+        checkoutKey,
+        items: { create: items },
+        nextAttemptAt: now,
+        giveUpAt: new Date(now.getTime() + env().orderGiveUpMs),
+        ...claim,
+      },
+      select: { id: true },
+    }));
+  } catch (error) {
+    // A concurrent pay with the same key won the unique (dinerId, checkoutKey): return its order.
+    const earlier = checkoutKey && isUniqueViolation(error) ? await findOrderByCheckoutKey(actor, checkoutKey) : null;
+    if (earlier) return placed(earlier);
+    throw error;
+  }
   const result = await fulfilClaimed(id, claim.claimedBy, deadline);
   const order = toView(await db.order.findUniqueOrThrow({ where: { id }, include: orderInclude }));
   if (order.status === 'fulfilled' && order.jwt) {
     return { order, jwt: order.jwt, reportUrl: result.ok ? result.reportUrl : undefined };
   }
   return { order, factoryError: result.ok ? 'the pizza is being prepared' : result.message };
+}
+
+/** The diner's order paid with this checkout key, if one was placed. */
+export async function findOrderByCheckoutKey(actor: AuthUser | undefined, checkoutKey: string): Promise<OrderView | null> {
+  if (!actor) throw new AppError('unauthorized', 'unauthorized');
+  const row = await db.order.findUnique({
+    where: { dinerId_checkoutKey: { dinerId: actor.id, checkoutKey } },
+    include: orderInclude,
+  });
+  return row ? toView(row) : null;
 }
 
 export const ORDERS_PER_PAGE = 10;

@@ -2,7 +2,7 @@ import 'server-only';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/auth/password';
 import { toAuthUser, type AuthUser } from '@/lib/auth/roles';
 import type { LoginInput, RegisterInput, UpdateUserInput } from '@/lib/api/schemas';
-import { db, type Prisma } from '@/lib/db';
+import { db, isUniqueViolation, type Prisma } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError, notFound } from '@/lib/errors';
 import { assertAdmin, assertSelfOrAdmin } from './access';
@@ -11,10 +11,6 @@ import { likePattern } from './search';
 const withRoles = { roles: true } satisfies Prisma.UserInclude;
 
 const emailTaken = () => new AppError('conflict', 'an account with that email already exists');
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
-}
 
 export async function register(input: RegisterInput): Promise<AuthUser> {
   const passwordHash = await hashPassword(input.password, env().passwordHashCost);

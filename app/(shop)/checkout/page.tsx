@@ -3,7 +3,7 @@ import { CheckoutForm } from '@/components/shop/checkout-form';
 import { PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
 import { loadShop } from '../shop-data';
-import { payAction } from './actions';
+import { findPlacedOrderAction, payAction } from './actions';
 
 export const metadata: Metadata = { title: 'Checkout' };
 
@@ -13,7 +13,7 @@ export default async function CheckoutPage() {
   return (
     <div className="mx-auto max-w-2xl">
       <PageHeader title="Checkout" subtitle={`Ordering as ${user.name}. Check your order, then pay.`} />
-      <CheckoutForm action={payAction} menu={menu} franchises={franchises} />
+      <CheckoutForm action={payAction} findPlacedOrder={findPlacedOrderAction} menu={menu} franchises={franchises} />
     </div>
   );
 }

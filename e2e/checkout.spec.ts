@@ -1,0 +1,57 @@
+import { expect, test, type Page } from '@playwright/test';
+import { endDrillInConsole, startDrillInConsole } from './factory';
+import { admin, apiLogin, registerUser, signIn } from './helpers';
+
+/** A Veggie from the first open store in the cart, and the checkout page open. */
+async function fillCartAndCheckout(page: Page) {
+  await page.goto('/menu');
+  await page.getByRole('radio').first().check();
+  await page.getByRole('button', { name: 'Add Veggie' }).click();
+  await page.getByRole('link', { name: 'Checkout' }).first().click();
+  await expect(page.getByText('Total (1 pizza)')).toBeVisible();
+}
+
+test('a diner who leaves checkout while paying is told the order was placed, and is not asked to pay again', async ({ page, browser }) => {
+  test.setTimeout(150_000);
+  const diner = await registerUser(page.request, 'leave-checkout');
+  await signIn(page, diner.email, diner.password);
+
+  // A slow oven, so paying takes the store's whole time budget.
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  try {
+    await signIn(adminPage, admin.email, admin.password);
+    await endDrillInConsole(adminPage); // a drill left over from an interrupted run
+    await startDrillInConsole(adminPage, 8_000, 5);
+
+    await fillCartAndCheckout(page);
+    await page.getByRole('button', { name: 'Pay now' }).click();
+    await expect(page.getByRole('button', { name: 'Baking your pizza…' })).toBeVisible();
+    // While paying, the page asks the diner to stay and Edit order is off. Checked without
+    // waiting: the payment lasts only the store's time budget, and the diner leaves within it.
+    expect.soft(await page.getByText('please stay on this page').count(), 'asked to stay').toBe(1);
+    expect.soft(await page.getByRole('button', { name: 'Edit order', disabled: true }).count(), 'Edit order is off').toBe(1);
+    // The diner leaves anyway, by the header's menu link.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Order', exact: true }).click();
+    await page.waitForURL(/\/menu$/);
+
+    // Back on the menu: the order is found by the cart's checkout key, the cart is empty.
+    const notice = page.getByRole('status').filter({ hasText: /Your order #\d+ was placed/ });
+    await expect(notice).toBeVisible();
+    const orderId = Number(/#(\d+)/.exec((await notice.textContent()) ?? '')?.[1]);
+    await expect(page.getByText('Your cart is empty. Add a pizza to get started.')).toBeVisible();
+    await notice.getByRole('link', { name: 'See its delivery' }).click();
+    await page.waitForURL(new RegExp(`/delivery/${orderId}$`));
+    await page.goto('/checkout');
+    await expect(page.getByText('Your cart is empty', { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Pay now' })).toHaveCount(0);
+
+    // The diner was charged once: one order, the one the notice named.
+    const { token } = await apiLogin(page.request, diner.email, diner.password);
+    const history = await page.request.get('/api/order', { headers: { Authorization: `Bearer ${token}` } });
+    expect(((await history.json()) as { orders: { id: number }[] }).orders.map((o) => o.id)).toEqual([orderId]);
+  } finally {
+    await endDrillInConsole(adminPage).catch(() => undefined);
+    await adminContext.close();
+  }
+});
