@@ -55,3 +55,28 @@ test('a diner who leaves checkout while paying is told the order was placed, and
     await adminContext.close();
   }
 });
+
+test('a diner whose session ended in another tab is sent to sign in when paying, then back to checkout with the cart', async ({ page, browser }) => {
+  const diner = await registerUser(page.request, 'session-ended');
+  await signIn(page, diner.email, diner.password);
+  await fillCartAndCheckout(page);
+
+  // Signed out in a second tab (same browser, same cookies).
+  const second = await page.context().newPage();
+  await second.goto('/');
+  await second.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sign out' }).click();
+  await expect(second.getByTestId('signed-in-as')).toHaveCount(0);
+  await second.close();
+
+  await page.getByRole('button', { name: 'Pay now' }).click();
+  // The answer offers a Sign in link, and the page follows the ended session at once: it
+  // becomes the sign-in page for checkout, and the header no longer names the diner.
+  await page.waitForURL(/\/login\?returnTo=%2Fcheckout$/);
+  await expect(page.getByText('Sign in to finish your order. Your cart is saved.')).toBeVisible();
+  await expect(page.getByTestId('signed-in-as')).toHaveCount(0);
+  await page.getByLabel('Email').fill(diner.email);
+  await page.getByLabel('Password').fill(diner.password);
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await page.waitForURL(/\/checkout$/);
+  await expect(page.getByText('Total (1 pizza)')).toBeVisible();
+});

@@ -9,6 +9,8 @@ export interface FormState {
   fieldErrors?: Record<string, string>;
   /** The submitted text, so a rejected form keeps what was typed. */
   values?: Record<string, string>;
+  /** The browser session had ended: the form offers a way to sign in again. */
+  signedOut?: boolean;
 }
 
 export const idleForm: FormState = { status: 'idle' };

@@ -1,11 +1,14 @@
 'use client';
 
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useActionState, useEffect } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/card';
 import { Price } from '@/components/ui/price';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { signInPath } from '@/lib/auth/return-to';
 import { cartActions, cartLines, findStore, useCart } from './cart-store';
 import { idleForm, type FormAction } from '@/lib/form-state';
 import { pizzaCount } from './format';
@@ -32,11 +35,13 @@ export function CheckoutForm({
   const cart = useCart();
   const [state, formAction, paying] = useActionState(action, idleForm);
   const placedOrderId = usePlacedOrderCheck(cart, findPlacedOrder);
+  const router = useRouter();
 
   useEffect(() => {
     if (state.status !== 'error') return;
     cartActions.paymentRefused(); // an error answer means no order was placed
-  }, [state]);
+    if (state.signedOut) router.refresh(); // the header stops showing the diner
+  }, [state, router]);
 
   if (cart === null) {
     return (
@@ -68,7 +73,17 @@ export function CheckoutForm({
     >
       {state.status === 'error' && state.message && (
         <div className="mb-4">
-          <Alert>{state.message}</Alert>
+          <Alert>
+            {state.message}
+            {state.signedOut && (
+              <>
+                {' '}
+                <Link href={signInPath('/checkout')} className="font-semibold underline underline-offset-2">
+                  Sign in
+                </Link>
+              </>
+            )}
+          </Alert>
         </div>
       )}
       <div className="flex flex-wrap items-start justify-between gap-3 border-b border-char-900/10 pb-4">

@@ -16,7 +16,7 @@ const payForm = orderBody.extend({ checkoutKey });
  */
 export async function payAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const user = await currentUser();
-  if (!user) return { status: 'error', message: 'Your session has ended. Please sign in again; your cart is saved.' };
+  if (!user) return { status: 'error', signedOut: true, message: 'Your session has ended. Please sign in again; your cart is saved.' };
   const parsed = payForm.safeParse({
     franchiseId: formData.get('franchiseId'),
     storeId: formData.get('storeId'),
