@@ -80,3 +80,27 @@ test('a diner whose session ended in another tab is sent to sign in when paying,
   await page.waitForURL(/\/checkout$/);
   await expect(page.getByText('Total (1 pizza)')).toBeVisible();
 });
+
+test('on a phone, the checkout bar leaves the footer’s links reachable', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/menu');
+  await page.getByRole('radio').first().check();
+  await page.getByRole('button', { name: 'Add Veggie' }).click();
+  const bar = page.getByRole('link', { name: 'Checkout' }).last();
+  await expect(bar).toBeVisible();
+
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const footer = page.getByRole('navigation', { name: 'Footer' });
+  for (const name of ['About', 'API docs']) {
+    const link = footer.getByRole('link', { name });
+    const box = (await link.boundingBox())!;
+    // The element on top at the link's centre is the link, not the bar.
+    const onTop = await page.evaluate(
+      ({ x, y }) => document.elementFromPoint(x, y)?.closest('a')?.textContent ?? null,
+      { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+    );
+    expect(onTop, `${name} is under the checkout bar`).toBe(name);
+  }
+  await footer.getByRole('link', { name: 'API docs' }).click();
+  await page.waitForURL(/\/docs$/);
+});

@@ -32,7 +32,7 @@ export function MenuOrder({
   const openStores = franchises.some((f) => f.stores.length > 0);
 
   return (
-    <div className="grid gap-8 pb-24 lg:grid-cols-[minmax(0,1fr)_20rem] lg:pb-0">
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="space-y-10">
         {placedOrderId !== null && <PlacedOrderNotice orderId={placedOrderId} />}
         <section aria-labelledby="stores-heading">
@@ -127,7 +127,7 @@ export function MenuOrder({
       </aside>
 
       {summary.count > 0 && (
-        <div className="fixed inset-x-0 bottom-0 z-20 border-t border-char-900/10 bg-white/95 px-4 py-3 shadow-[0_-4px_16px_rgb(0_0_0/0.06)] backdrop-blur lg:hidden">
+        <div data-checkout-bar className="fixed inset-x-0 bottom-0 z-20 border-t border-char-900/10 bg-white/95 px-4 py-3 shadow-[0_-4px_16px_rgb(0_0_0/0.06)] backdrop-blur lg:hidden">
           <div className="mx-auto flex max-w-6xl items-center justify-between gap-3">
             <div className="text-sm">
               <div className="font-semibold">{pizzaCount(summary.count)}</div>
