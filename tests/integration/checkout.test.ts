@@ -44,7 +44,8 @@ async function browserSession(t: Target, user: TestUser): Promise<string> {
 
 /**
  * Presses Pay: the action's arguments encoded as React does for useActionState (the previous
- * state, then the form as reference 1). Returns the order id the action redirects to.
+ * state, then the form as reference 1, its fields named `_1_<field>`). Returns the order id
+ * the action redirects to.
  */
 async function pay(t: Target, cookie: string, franchise: TestFranchise, menuIds: number[], checkoutKey: string): Promise<number> {
   const body = new FormData();
