@@ -114,6 +114,13 @@ test('the cart fills from the keyboard, and the focus stays on the pizza', async
   await page.keyboard.press('Enter');
   await expect(add).toBeFocused();
   await expect(add).toHaveText('Add');
+  // The 20th pizza fills the order: + stops adding but keeps the focus, and the page says why.
+  await add.focus();
+  for (let i = 0; i < 21; i++) await page.keyboard.press('Enter');
+  await expect(page.getByText('An order holds at most 20 pizzas.')).toBeVisible();
+  await expect(cart).toContainText('20 × Veggie');
+  await expect(add).toBeFocused();
+  await expect(add).toHaveAttribute('aria-disabled', 'true');
 });
 
 test('a diner signs out on the home page', async ({ page }) => {

@@ -209,7 +209,15 @@ function PizzaCard({ item, quantity, canAdd }: { item: ShopMenuItem; quantity: n
               <span className="sr-only"> in cart</span>
             </span>
           )}
-          <Button ref={addButton} size="sm" className={quantity > 0 ? 'w-8 px-0' : ''} onClick={() => cartActions.add(item.id)} disabled={!canAdd} aria-label={`Add ${item.title}`}>
+          {/* aria-disabled, not disabled, when the cart is full: the 20th pizza's + keeps the focus. */}
+          <Button
+            ref={addButton}
+            size="sm"
+            className={`${quantity > 0 ? 'w-8 px-0' : ''} ${canAdd ? '' : 'cursor-not-allowed opacity-60'}`}
+            onClick={() => canAdd && cartActions.add(item.id)}
+            aria-disabled={!canAdd || undefined}
+            aria-label={`Add ${item.title}`}
+          >
             {quantity > 0 ? '+' : 'Add'}
           </Button>
         </div>
