@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { endDrillInConsole, startDrillInConsole } from './factory';
-import { admin, apiLogin, registerUser, signIn } from './helpers';
+import { duringDrill } from './factory';
+import { apiLogin, registerUser, signIn } from './helpers';
 
 /** A Veggie from the first open store in the cart, and the checkout page open. */
 async function fillCartAndCheckout(page: Page) {
@@ -17,13 +17,7 @@ test('a diner who leaves checkout while paying is told the order was placed, and
   await signIn(page, diner.email, diner.password);
 
   // A slow oven, so paying takes the store's whole time budget.
-  const adminContext = await browser.newContext();
-  const adminPage = await adminContext.newPage();
-  try {
-    await signIn(adminPage, admin.email, admin.password);
-    await endDrillInConsole(adminPage); // a drill left over from an interrupted run
-    await startDrillInConsole(adminPage, 8_000, 5);
-
+  await duringDrill(browser, 8_000, async () => {
     await fillCartAndCheckout(page);
     await page.getByRole('button', { name: 'Pay now' }).click();
     await expect(page.getByRole('button', { name: 'Baking your pizza…' })).toBeVisible();
@@ -50,10 +44,7 @@ test('a diner who leaves checkout while paying is told the order was placed, and
     const { token } = await apiLogin(page.request, diner.email, diner.password);
     const history = await page.request.get('/api/order', { headers: { Authorization: `Bearer ${token}` } });
     expect(((await history.json()) as { orders: { id: number }[] }).orders.map((o) => o.id)).toEqual([orderId]);
-  } finally {
-    await endDrillInConsole(adminPage).catch(() => undefined);
-    await adminContext.close();
-  }
+  });
 });
 
 test('a diner whose session ended in another tab is sent to sign in when paying, then back to checkout with the cart', async ({ page, browser }) => {

@@ -1,4 +1,5 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
+import { admin, signIn } from './helpers';
 
 /**
  * The factory's admin API and console, for specs that rehearse a slow factory. The key must
@@ -49,5 +50,24 @@ export async function endDrillInConsole(page: Page) {
   if (await end.isVisible()) {
     await end.click();
     await expect(page.getByRole('region', { name: /Drill in progress/ })).toBeHidden();
+  }
+}
+
+/**
+ * Runs `body` while an admin, signed in in a browser context of their own (admin sign-in only,
+ * so this runs against any deployment), holds a 5-minute drill of `processingDelayMs` in the
+ * factory console. The drill is ended whatever happens.
+ */
+export async function duringDrill(browser: Browser, processingDelayMs: number, body: (console: { page: Page; banner: Locator }) => Promise<void>) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await signIn(page, admin.email, admin.password);
+    await endDrillInConsole(page); // a drill left over from an interrupted run
+    const banner = await startDrillInConsole(page, processingDelayMs, 5);
+    await body({ page, banner });
+  } finally {
+    await endDrillInConsole(page).catch(() => undefined);
+    await context.close();
   }
 }

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { endDrillInConsole, startDrillInConsole } from './factory';
-import { admin, registerUser, signIn } from './helpers';
+import { duringDrill } from './factory';
+import { registerUser, signIn } from './helpers';
 
 /** One Veggie from the first open store, paid for; returns when the delivery page is shown. */
 async function orderOnePizza(page: Page): Promise<number> {
@@ -19,15 +19,8 @@ test('@smoke during a slow-factory drill the order is confirmed at once and the 
   const diner = await registerUser(page.request, 'slow-factory');
   await signIn(page, diner.email, diner.password);
 
-  // An admin rehearses the 2024-11-22 incident in the factory console (admin sign-in only, so
-  // this runs against any deployment): a 32-second oven.
-  const adminContext = await browser.newContext();
-  const adminPage = await adminContext.newPage();
-  try {
-    await signIn(adminPage, admin.email, admin.password);
-    await endDrillInConsole(adminPage); // a drill left over from an interrupted run
-    const banner = await startDrillInConsole(adminPage, 32_000, 5);
-
+  // An admin rehearses the 2024-11-22 incident in the factory console: a 32-second oven.
+  await duringDrill(browser, 32_000, async ({ page: adminPage, banner }) => {
     // The diner is not kept waiting for the oven: the order is confirmed and pending.
     const started = Date.now();
     const orderId = await orderOnePizza(page);
@@ -66,9 +59,5 @@ test('@smoke during a slow-factory drill the order is confirmed at once and the 
     await page.getByRole('button', { name: 'Verify' }).click();
     await expect(page.getByText('valid', { exact: true })).toBeVisible();
     await expect(page.getByText('The factory confirms this pizza is genuine.')).toBeVisible();
-  } finally {
-    // Leave the factory in its normal configuration whatever happened.
-    await endDrillInConsole(adminPage).catch(() => undefined);
-    await adminContext.close();
-  }
+  });
 });
