@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { z } from 'zod';
-import { MAX_ORDER_ITEMS } from '@/lib/api/schemas';
+import { checkoutKey, MAX_ORDER_ITEMS } from '@/lib/api/schemas';
 
 /**
  * The cart lives in localStorage so it survives signing in and reloads, and stays in step
@@ -17,7 +17,7 @@ const cartSchema = z.object({
   store: z.object({ franchiseId: z.number().int(), storeId: z.number().int() }).nullable(),
   items: z.array(z.number().int()).max(MAX_ORDER_ITEMS),
   // Optional: carts saved before keys existed get one when read.
-  checkoutKey: z.string().regex(/^[\w-]{16,64}$/).optional(),
+  checkoutKey: checkoutKey.optional(),
   paymentSent: z.boolean().default(false),
 });
 export type Cart = z.infer<typeof cartSchema> & { checkoutKey: string };

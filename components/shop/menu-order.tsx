@@ -213,7 +213,7 @@ function PizzaCard({ item, quantity, canAdd }: { item: ShopMenuItem; quantity: n
           <Button
             ref={addButton}
             size="sm"
-            className={`${quantity > 0 ? 'w-8 px-0' : ''} ${canAdd ? '' : 'cursor-not-allowed opacity-60'}`}
+            className={quantity > 0 ? 'w-8 px-0' : ''}
             onClick={() => canAdd && cartActions.add(item.id)}
             aria-disabled={!canAdd || undefined}
             aria-label={`Add ${item.title}`}

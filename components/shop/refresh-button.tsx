@@ -15,7 +15,6 @@ export function RefreshButton({ children }: { children: React.ReactNode }) {
       onClick={() => !pending && startTransition(() => router.refresh())}
       aria-disabled={pending || undefined}
       aria-busy={pending}
-      className={pending ? 'cursor-wait opacity-60' : ''}
     >
       {pending && <Spinner />} {children}
     </Button>

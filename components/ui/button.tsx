@@ -4,8 +4,9 @@ import type { ComponentProps } from 'react';
 type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
 type Size = 'sm' | 'md' | 'lg';
 
+/** aria-disabled looks disabled too: buttons that must keep the keyboard focus use it instead of disabled (busy ones show a wait cursor). */
 const base =
-  'inline-flex items-center justify-center gap-2 rounded-full font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-60';
+  'inline-flex items-center justify-center gap-2 rounded-full font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60 aria-busy:cursor-wait';
 const variants: Record<Variant, string> = {
   primary: 'bg-sauce-500 text-white shadow-sm hover:bg-sauce-600',
   secondary: 'border border-char-900/15 bg-white text-char-900 hover:bg-crust-100 aria-pressed:border-char-900 aria-pressed:bg-char-900 aria-pressed:text-white aria-pressed:hover:bg-char-800',

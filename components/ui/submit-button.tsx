@@ -12,7 +12,6 @@ export function SubmitButton({
   children,
   pendingText,
   onClick,
-  className = '',
   ...props
 }: React.ComponentProps<typeof Button> & { pendingText?: string }) {
   const { pending } = useFormStatus();
@@ -22,7 +21,6 @@ export function SubmitButton({
       type="submit"
       aria-disabled={pending || undefined}
       aria-busy={pending}
-      className={pending ? `cursor-wait opacity-60 ${className}` : className}
       onClick={(event) => {
         if (pending) event.preventDefault();
         else onClick?.(event);

@@ -78,6 +78,9 @@ export const orderBody = z.object({
     .max(MAX_ORDER_ITEMS, `must hold at most ${MAX_ORDER_ITEMS} pizzas`),
 });
 
+/** The cart's checkout key, made by the browser (components/shop/cart-store.ts) and sent with the UI's pay action only. */
+export const checkoutKey = z.string().trim().min(16, 'is too short').max(64, 'is too long').regex(/^[\w-]+$/, 'has characters other than letters, digits, - and _');
+
 export const createFranchiseBody = z.object({
   name: trimmed(60),
   admins: z.array(z.object({ email })).max(20).default([]),
@@ -90,9 +93,6 @@ export type LoginInput = z.infer<typeof loginBody>;
 export type UpdateUserInput = z.infer<typeof updateUserBody>;
 export type MenuItemInput = z.infer<typeof menuItemBody>;
 export type OrderInput = z.infer<typeof orderBody>;
-
-/** The cart's checkout key, made by the browser (crypto.randomUUID) and sent with the UI's pay action only. */
-export const checkoutKey = z.string().trim().min(16, 'is too short').max(64, 'is too long').regex(/^[\w-]+$/, 'has characters other than letters, digits, - and _');
 
 export type CreateFranchiseInput = z.infer<typeof createFranchiseBody>;
 

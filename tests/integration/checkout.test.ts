@@ -74,6 +74,13 @@ async function orderIds(t: Target, diner: TestUser): Promise<number[]> {
   return (res.body.orders as { id: number }[]).map((o) => o.id);
 }
 
+/** The diner has exactly this one order, and the factory made its pizza once. */
+async function expectOneOrderMadeOnce(t: Target, diner: TestUser, orderId: number): Promise<void> {
+  expect(await orderIds(t, diner)).toEqual([orderId]);
+  const fulfilled = await fulfilledLogCountsOnceWritten([orderId], [path.join(t.dataDir, 'server.log')]);
+  expect(fulfilled.get(orderId), 'the factory made the pizza once').toBe(1);
+}
+
 describe.each(targets())('paying at checkout on $name', (t) => {
   let veggie: number;
   let franchise: TestFranchise;
@@ -91,9 +98,7 @@ describe.each(targets())('paying at checkout on $name', (t) => {
     const again = await pay(t, cookie, franchise, [veggie], key);
 
     expect(again).toBe(first);
-    expect(await orderIds(t, diner)).toEqual([first]);
-    const fulfilled = await fulfilledLogCountsOnceWritten([first], [path.join(t.dataDir, 'server.log')]);
-    expect(fulfilled.get(first), 'the factory made the pizza once').toBe(1);
+    await expectOneOrderMadeOnce(t, diner, first);
   });
 
   it('two pays with the same key at the same moment place one order', async () => {
@@ -104,9 +109,7 @@ describe.each(targets())('paying at checkout on $name', (t) => {
     const [a, b] = await Promise.all([pay(t, cookie, franchise, [veggie], key), pay(t, cookie, franchise, [veggie], key)]);
 
     expect(b).toBe(a);
-    expect(await orderIds(t, diner)).toEqual([a]);
-    const fulfilled = await fulfilledLogCountsOnceWritten([a], [path.join(t.dataDir, 'server.log')]);
-    expect(fulfilled.get(a), 'the factory made the pizza once').toBe(1);
+    await expectOneOrderMadeOnce(t, diner, a);
   });
 
   it('a new key is a new order, and one diner’s key never returns another diner’s order', async () => {
