@@ -198,12 +198,13 @@ describe.each(targets)('incident lifecycle on $name', (target) => {
 
     // A critical alert after resolution opens a new incident. Without an undo, it is mitigated
     // when its condition last held, which is known only once it resolves (conditions flap).
+    // The first incident's failed smoke test is still in the rule's window: it is not this one's evidence.
     const later = end + 60_000;
     states = new Map(states);
     states.set('factory-slo-burn-rate', state('firing', later, later, 20));
-    await processIncidents(db, { now: later, rules, states, events: [event('factory-slo-burn-rate', later, 'normal', 'firing', 20)], snapshot: snapshotAt(later) }, options);
+    await processIncidents(db, { now: later, rules, states, events: [event('factory-slo-burn-rate', later, 'normal', 'firing', 20)], snapshot: snapshotAt(later, { smokeTests: [smokeSeen] }) }, options);
     const second = await openIncidentSummary(db);
-    expect(second).toMatchObject({ title: 'Factory latency SLO burn rate', ruleIds: ['factory-slo-burn-rate'], likelyCause: null, configVersion: 6 });
+    expect(second).toMatchObject({ title: 'Factory latency SLO burn rate', ruleIds: ['factory-slo-burn-rate'], likelyCause: null, configVersion: 6, firstBadAt: iso(later), timeToDetectMs: 0 });
     expect(second!.id).not.toBe(id);
     await processIncidents(db, { now: later + 2_000, rules, states, events: [], snapshot: snapshotAt(later + 2_000) }, options);
     expect(await openIncidentSummary(db)).toMatchObject({ mitigatedAt: null, resolvedAt: null });

@@ -6,7 +6,7 @@ import { impactOf } from '@/lib/telemetry/incidents/read';
 /** The pure parts of incidents: the first bad measurement, the likely cause, impact, durations. */
 
 const NOW = Date.parse('2026-11-26T20:05:30.000Z');
-const none: Evidence = { now: NOW, sloMs: 1_000, inFlightStarts: [], smokeTests: [], probes: [], badBucketStarts: [] };
+const none: Evidence = { now: NOW, sloMs: 1_000, since: -Infinity, inFlightStarts: [], smokeTests: [], probes: [], badBucketStarts: [] };
 
 describe('the first bad measurement', () => {
   it('is the earliest start among in-flight calls, smoke tests, probes and buckets', () => {
@@ -31,6 +31,16 @@ describe('the first bad measurement', () => {
     // A smoke test still running past the SLO counts; a running one within it does not.
     expect(firstBadMeasurement({ ...none, smokeTests: [{ ...smoke, status: 'running', startedAt: NOW - 1_500 }] })).toMatchObject({ at: NOW - 1_500, source: 'smoke_test' });
     expect(firstBadMeasurement({ ...none, smokeTests: [{ ...smoke, status: 'running', startedAt: NOW - 500 }] })).toMatchObject({ source: 'detection' });
+  });
+
+  it('ignores what came before the previous incident was resolved: that belongs to it', () => {
+    const oldSmoke = { id: 1, changeId: 1, configVersion: 2, startedAt: NOW - 30 * 60_000, status: 'failed' as const, durationMs: 10_000, failedStep: 'slo', message: null };
+    const newSmoke = { ...oldSmoke, id: 2, configVersion: 6, startedAt: NOW - 1_000 };
+    const since = NOW - 60_000;
+    const evidence: Evidence = { ...none, since, smokeTests: [oldSmoke, newSmoke], probes: [{ at: NOW - 40 * 60_000, durationMs: 30_000, status: 'timeout' }] };
+    expect(firstBadMeasurement(evidence)).toMatchObject({ at: NOW - 1_000, source: 'smoke_test', title: 'Smoke test after configuration v6 started and failed at slo' });
+    expect(firstBadMeasurement({ ...evidence, smokeTests: [oldSmoke] })).toMatchObject({ at: NOW, source: 'detection' });
+    expect(firstBadMeasurement({ ...none, since, badBucketStarts: [since - 10_000, since, since + 10_000] })).toMatchObject({ at: since, source: 'bucket' });
   });
 });
 

@@ -15,7 +15,8 @@ import { countAbove, decodeSketch } from '../sketch';
  * - the start of the latest unbroken run of 10 s buckets (within `lookbackMs`) holding factory
  *   calls over the SLO target or failures; up to 10 s early (the bucket's granularity), so it
  *   counts only when it ends before the earliest of the precise starts above.
- * Without any, it is the detection time.
+ * Without any, it is the detection time. Evidence from before `since` (the previous incident's
+ * resolution) belongs to that incident and is ignored.
  */
 
 export type FirstBadSource = 'in_flight' | 'smoke_test' | 'probe' | 'bucket' | 'detection';
@@ -30,6 +31,8 @@ export interface FirstBad {
 export interface Evidence {
   now: number;
   sloMs: number;
+  /** Epoch ms from which evidence counts: when the previous incident was resolved (else -Infinity). */
+  since: number;
   /** Starts of factory calls in flight on live instances. */
   inFlightStarts: number[];
   smokeTests: Snapshot['smokeTests'];
@@ -58,8 +61,8 @@ export function firstBadMeasurement(e: Evidence): FirstBad {
     const bad = (p.durationMs !== null && p.durationMs > e.sloMs) || (p.status !== null && p.status !== 'ok');
     if (bad) found.push({ at: p.at, source: 'probe', title: `A probe call started and ${p.status === 'ok' ? `took ${Math.round(p.durationMs ?? 0)} ms` : `ended: ${p.status}`}` });
   }
-  const precise = found.filter((f) => f.at <= e.now).sort((a, b) => a.at - b.at)[0];
-  const run = e.badBucketStarts.filter((start) => !precise || start + BUCKET_MS <= precise.at);
+  const precise = found.filter((f) => f.at <= e.now && f.at >= e.since).sort((a, b) => a.at - b.at)[0];
+  const run = e.badBucketStarts.filter((start) => start >= e.since && (!precise || start + BUCKET_MS <= precise.at));
   if (run.length) return { at: Math.min(...run), source: 'bucket', title: 'Factory calls over the SLO target recorded (10 s bucket)' };
   return precise ?? { at: e.now, source: 'detection', title: 'First bad measurement (none earlier than the alert)' };
 }
@@ -67,7 +70,8 @@ export function firstBadMeasurement(e: Evidence): FirstBad {
 /** Reads the evidence the snapshot does not hold: in-flight starts and bad buckets. */
 export async function gatherEvidence(db: Db, snapshot: Snapshot, sloMs: number, lookbackMs: number, freshMs: number): Promise<Evidence> {
   const now = snapshot.now;
-  const [instances, buckets] = await Promise.all([
+  const [previous, instances, buckets] = await Promise.all([
+    db.incident.findFirst({ where: { status: 'resolved' }, orderBy: { resolvedAt: 'desc' }, select: { resolvedAt: true } }),
     db.telemetryInstance.findMany({
       where: { seenAt: { gte: new Date(now - freshMs) }, factoryOldestStartedAt: { not: null } },
       select: { factoryOldestStartedAt: true },
@@ -81,6 +85,7 @@ export async function gatherEvidence(db: Db, snapshot: Snapshot, sloMs: number, 
   return {
     now,
     sloMs,
+    since: previous?.resolvedAt?.getTime() ?? -Infinity,
     inFlightStarts: instances.flatMap((i) => (i.factoryOldestStartedAt ? [i.factoryOldestStartedAt.getTime()] : [])),
     smokeTests: snapshot.smokeTests,
     probes: snapshot.probes.filter((p) => p.at >= now - lookbackMs),
