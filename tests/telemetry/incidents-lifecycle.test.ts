@@ -165,7 +165,8 @@ describe.each(targets)('incident lifecycle on $name', (target) => {
       [iso(T - 60_000), 'rollback'],
       [iso(T - 5_000), 'config_change'],
       [iso(T - 4_000), 'first_bad_measurement'],
-      [iso(T - 4_000), 'smoke_test'],
+      // Failed at the SLO: stamped when that was known, not when it started.
+      [iso(T - 3_000), 'smoke_test'],
       [iso(T), 'alert_firing'],
       [iso(T + 2_000), 'alert_firing'],
       [iso(T + 3_000), 'mitigated'],
@@ -178,7 +179,7 @@ describe.each(targets)('incident lifecycle on $name', (target) => {
     ]);
     const byType = (type: string) => incident.timeline.filter((e) => e.type === type);
     expect(byType('config_change')[0]).toMatchObject({ title: expect.stringContaining('processingDelayMs 0 → 32000'), href: '/admin/factory#version-5' });
-    expect(byType('smoke_test')[0]?.title).toBe('Smoke test after configuration v5 failed at slo in 1000 ms: over 1000 ms');
+    expect(byType('smoke_test')[0]?.title).toBe('Smoke test after configuration v5 failed at slo: over 1000 ms (the smoke order took 1000 ms)');
     expect(byType('alert_firing').map((e) => e.title)).toEqual([
       `Smoke test after a factory change failed fired: ${detail}`,
       'Factory latency critical fired (joined the incident) (2003 ms)',

@@ -155,7 +155,22 @@ function changeEntry(c: ChangeRow): TimelineEntry {
   return entry(c.appliedAt, type, `${label} by ${c.author}: ${what} — “${c.reason}”`, { href: versionHref(c.version), diff });
 }
 
-const DURATION = (ms: number | null) => (ms === null ? '' : ` in ${Math.round(ms)} ms`);
+type SmokeTestRow = Awaited<ReturnType<Db['smokeTest']['findMany']>>[number];
+
+/** When the verdict was known: a call still going at the SLO fails then, the others when they end. */
+function smokeVerdictAt(t: SmokeTestRow): Date {
+  if (t.status === 'failed' && t.failedStep === 'slo') return new Date(t.startedAt.getTime() + t.sloMs);
+  return t.status === 'running' ? t.startedAt : (t.finishedAt ?? t.startedAt);
+}
+
+function smokeTestTitle(t: SmokeTestRow): string {
+  const version = t.configVersion === null ? '' : ` after configuration v${t.configVersion}`;
+  const took = t.durationMs === null ? '' : ` (the smoke order took ${Math.round(t.durationMs)} ms)`;
+  const result =
+    t.status === 'running' ? 'started, running' : t.status === 'passed' ? `passed in ${Math.round(t.durationMs ?? 0)} ms` : `failed${t.failedStep ? ` at ${t.failedStep}` : ''}${t.message ? `: ${t.message}` : ''}${took}`;
+  const rollback = t.rollbackVersion !== null ? `; rolled back as v${t.rollbackVersion}` : t.rollbackError ? `; rollback failed: ${t.rollbackError}` : '';
+  return `Smoke test${version} ${result}${rollback}`;
+}
 
 async function timeline(db: Db, row: IncidentRow, now: number): Promise<TimelineEntry[]> {
   const from = new Date(row.firstBadAt.getTime() - env().incidents.causeWindowMs);
@@ -172,12 +187,7 @@ async function timeline(db: Db, row: IncidentRow, now: number): Promise<Timeline
       return entry(e.at, e.type as TimelineEntryType, e.title, detail.href ? { href: detail.href } : {});
     }),
     ...changes.map(changeEntry),
-    ...smokeTests.map((t) => {
-      const version = t.configVersion === null ? '' : ` after configuration v${t.configVersion}`;
-      const result = t.status === 'running' ? 'running' : t.status === 'passed' ? `passed${DURATION(t.durationMs)}` : `failed${t.failedStep ? ` at ${t.failedStep}` : ''}${DURATION(t.durationMs)}${t.message ? `: ${t.message}` : ''}`;
-      const rollback = t.rollbackVersion !== null ? `; rolled back as v${t.rollbackVersion}` : t.rollbackError ? `; rollback failed: ${t.rollbackError}` : '';
-      return entry(t.startedAt, 'smoke_test', `Smoke test${version} ${result}${rollback}`, t.configVersion === null ? {} : { href: versionHref(t.configVersion) });
-    }),
+    ...smokeTests.map((t) => entry(smokeVerdictAt(t), 'smoke_test', smokeTestTitle(t), t.configVersion === null ? {} : { href: versionHref(t.configVersion) })),
     ...notifications.flatMap((n) => {
       if (n.status === 'delivered' && n.deliveredAt) return [entry(n.deliveredAt, 'notification', `Webhook notified: incident ${n.kind} (HTTP ${n.lastStatus})`)];
       if (n.status === 'failed') return [entry(n.nextAttemptAt, 'notification', `Webhook notification (${n.kind}) given up after ${n.attempts} attempts: ${n.lastError ?? `HTTP ${n.lastStatus}`}`)];
