@@ -58,10 +58,21 @@ export const btc = z
   .max(1, 'must be at most 1 ₿')
   .refine((v) => Math.abs(Math.round(v * 1e8) - v * 1e8) < 1e-6, 'must have at most 8 decimal places');
 
+/**
+ * A menu picture: a path on this site (old clients send bare file names such as `pizza9.png`)
+ * or an https URL. Any other scheme (`javascript:`, `data:`, `http:`) or a host-relative `//host`
+ * is refused.
+ */
+export const menuImage = trimmed(300).refine((value) => {
+  if (/\s/.test(value) || value.startsWith('//')) return false;
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(value)) return true;
+  return /^https:\/\/[^/]/i.test(value) && URL.canParse(value);
+}, 'must be a path on this site (such as /pizzas/veggie.svg) or an https:// URL');
+
 export const menuItemBody = z.object({
   title: trimmed(60),
   description: trimmed(300),
-  image: trimmed(300),
+  image: menuImage,
   price: btc,
 });
 

@@ -68,6 +68,15 @@ describe.each(targets())('menu on $name', (t) => {
     expect(menu.body.some((m) => m.title === item.title)).toBe(false);
   });
 
+  it.each(['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', '//evil.example/p.png'])('an image of %s gives 400 naming image, and nothing is added', async (image) => {
+    const item = { ...newItem(), image };
+    const res = await call(t, 'PUT', '/api/order/menu', { token: await adminToken(t), body: item });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain('image: must be a path on this site');
+    const menu = await call<MenuEntry[]>(t, 'GET', '/api/order/menu');
+    expect(menu.body.some((m) => m.title === item.title)).toBe(false);
+  });
+
   it('a missing title gives 400 and a duplicate title gives 409', async () => {
     const token = await adminToken(t);
     const { title: _omit, ...noTitle } = newItem();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginBody, registerBody, updateUserBody } from '@/lib/api/schemas';
+import { loginBody, menuImage, registerBody, updateUserBody } from '@/lib/api/schemas';
 import { fieldError } from '@/components/shop/form-state';
 import { invalidForm } from '@/lib/form-state';
 
@@ -31,5 +31,21 @@ describe('sign-up and sign-in fields', () => {
   it('let any existing password through to the check at login', () => {
     expect(loginBody.parse({ email: 'ann@jwt.pizza', password: ' '.repeat(8) }).password).toBe(' '.repeat(8));
     expect(loginBody.parse({ email: 'ann@jwt.pizza', password: 'short' }).password).toBe('short');
+  });
+});
+
+describe('menu pictures', () => {
+  it('take a path on this site, an old client\'s bare file name or an https URL', () => {
+    for (const image of ['/pizzas/veggie.svg', 'pizza9.png', 'https://cdn.jwt.pizza/pizza.png?size=2', ' /pizzas/crusty.svg ']) {
+      expect(menuImage.safeParse(image).success, image).toBe(true);
+    }
+  });
+
+  it('refuse other schemes, other hosts by a bare // and spaces, saying what is allowed', () => {
+    for (const image of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:image/svg+xml,<svg/>', 'http://cdn.jwt.pizza/p.png', '//evil.example/p.png', 'https://', 'pizza 9.png']) {
+      const parsed = menuImage.safeParse(image);
+      expect(parsed.success, image).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toBe('must be a path on this site (such as /pizzas/veggie.svg) or an https:// URL');
+    }
   });
 });
