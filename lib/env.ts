@@ -44,7 +44,7 @@ const schema = z.object({
   FULFILMENT_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
   BREAKER_COOLDOWN_MS: z.coerce.number().int().min(500).max(300_000).default(5_000),
   FACTORY_WEBHOOK_SECRET: optionalSecret(24),
-  FACTORY_SAFE_MAX_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  FACTORY_SAFE_MAX_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   FACTORY_SAFE_MAX_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
   FACTORY_SAFE_MAX_BAD_JWT_RATE: z.coerce.number().min(0).max(1).default(0),
   FACTORY_KEY_PUBLISH_LEAD_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),

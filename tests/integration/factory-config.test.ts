@@ -43,7 +43,7 @@ const VENDOR_KEY = 'factory-config-vendor-key-b47e0f15a2';
 const STORE_WEBHOOK_SECRET = 'factory-config-store-webhook-secret-6c2d';
 const KEY_PUBLISH_LEAD_MS = 2_000;
 /** The default safe limit (FACTORY_SAFE_MAX_DELAY_MS unset). */
-const SAFE_MAX_DELAY_MS = 1_000;
+const SAFE_MAX_DELAY_MS = 500;
 
 let dataDir: string;
 let server: RunningServer;

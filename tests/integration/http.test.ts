@@ -202,7 +202,7 @@ describe.each(targets())('HTTP conventions on $name', (t) => {
       const res = await call(t, 'GET', '/factory/api/docs');
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ message: expect.any(String), version: expect.any(String), endpoints: expect.any(Array) });
-      expect(res.body.configuration.safeEnvelope.processingDelayMs).toEqual({ max: 1000, setBy: 'FACTORY_SAFE_MAX_DELAY_MS' });
+      expect(res.body.configuration.safeEnvelope.processingDelayMs).toEqual({ max: 500, setBy: 'FACTORY_SAFE_MAX_DELAY_MS' });
       expect(res.body.drill.join(' ')).toMatch(/experiment/);
       expect(res.text).not.toContain(FACTORY_API_KEY);
     });

@@ -193,6 +193,16 @@ describe('the smoke test after a factory change, with auto-rollback (SQLite)', (
     expect((await history(store))[0].author).not.toBe('smoke test');
   });
 
+  it('passes a change at the default safe limit (500 ms, asserted in http.test.ts): the safe envelope sits below the SLO', async () => {
+    const before = await configNow(store);
+    const applied = await change(store, { processingDelayMs: 500 });
+    const row = await smokeTestOf(store, applied.version);
+    expect(row).toMatchObject({ status: 'passed', rollbackVersion: null });
+    expect(row.durationMs).toBeGreaterThanOrEqual(500);
+    const restored = await change(store, { processingDelayMs: before.document.processingDelayMs });
+    expect(await smokeTestOf(store, restored.version)).toMatchObject({ status: 'passed' });
+  });
+
   it.each<{ what: string; changes: Record<string, number>; step: string; message: RegExp }>([
     { what: 'a pizza whose signature does not verify', changes: { badJwtRate: 1 }, step: 'verify', message: /does not verify after configuration v\d+$/ },
     { what: 'an oven that always fails', changes: { failureRate: 1 }, step: 'order', message: /oven failed.* after configuration v\d+$/ },
