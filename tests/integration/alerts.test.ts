@@ -34,6 +34,7 @@ describe.each(targets())('GET /api/alerts on $name', (t) => {
     expect(alerts.map((a) => [a.name, a.severity])).toEqual([
       ['Factory latency critical', 'critical'],
       ['Factory latency SLO burn rate', 'critical'],
+      ['Factory latency SLO slow burn', 'warning'],
       ['Factory errors and timeouts', 'warning'],
       ['No factory measurements', 'warning'],
       ['Factory circuit breaker open', 'warning'],

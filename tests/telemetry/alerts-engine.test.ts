@@ -103,6 +103,7 @@ describe.each(targets)('alert engine on $name', (target) => {
       ['factory-latency-critical', 'normal'],
       ['factory-no-data', 'normal'],
       ['factory-slo-burn-rate', 'normal'],
+      ['factory-slo-slow-burn', 'normal'],
       ['factory-smoke-test', 'normal'],
     ]);
 
@@ -117,11 +118,13 @@ describe.each(targets)('alert engine on $name', (target) => {
     const second = await evaluateAlerts(db, { ...options, now: T + 2_000 });
     expect(second.evaluated).toBe(true);
     const byRule = Object.fromEntries(second.events.map((e) => [e.ruleId, e]));
-    expect(Object.keys(byRule).sort()).toEqual(['factory-config-changed', 'factory-latency-critical', 'factory-slo-burn-rate']);
+    expect(Object.keys(byRule).sort()).toEqual(['factory-config-changed', 'factory-latency-critical', 'factory-slo-burn-rate', 'factory-slo-slow-burn']);
     expect(byRule['factory-latency-critical']).toMatchObject({ from: 'normal', to: 'firing', value: 2_500 });
     expect(byRule['factory-config-changed']).toMatchObject({ to: 'firing', value: 7, detail: 'configuration v7 config.applied by ops: slow the oven' });
     // 30 of 40 orders over 1 s: a 75× burn in both windows of each pair.
     expect(byRule['factory-slo-burn-rate']?.value).toBeCloseTo(75);
+    expect(byRule['factory-slo-slow-burn']).toMatchObject({ to: 'firing' });
+    expect(byRule['factory-slo-slow-burn']?.value).toBeCloseTo(75);
 
     const stored = await db.alertEvent.findMany({ where: { ruleId: 'factory-latency-critical' } });
     expect(stored.map((e) => [e.fromState, e.toState, e.value, e.at.getTime()])).toEqual([['normal', 'firing', 2_500, T + 2_000]]);
@@ -144,6 +147,7 @@ describe.each(targets)('alert engine on $name', (target) => {
     expect(view.map((a) => [a.id, a.state])).toEqual([
       ['factory-latency-critical', 'firing'],
       ['factory-slo-burn-rate', 'firing'],
+      ['factory-slo-slow-burn', 'firing'],
       ['factory-errors', 'normal'],
       ['factory-no-data', 'normal'],
       ['factory-breaker-open', 'normal'],

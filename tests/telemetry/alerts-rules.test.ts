@@ -33,9 +33,14 @@ function snapshot(p: Partial<Snapshot> = {}): Snapshot {
 }
 
 describe('default rules', () => {
-  it('are the six rules of the issue, plus the smoke test, all valid and derived from the configuration', () => {
+  it('are the rules of the issue (the burn rate as a fast and a slow pair), plus the smoke test, all valid and derived from the configuration', () => {
     const rules = defaultRules(config);
-    expect(rules.map((r) => r.kind)).toEqual(['latency_critical', 'burn_rate', 'error_rate', 'no_data', 'breaker_open', 'smoke_test', 'config_change']);
+    expect(rules.map((r) => r.kind)).toEqual(['latency_critical', 'burn_rate', 'burn_rate', 'error_rate', 'no_data', 'breaker_open', 'smoke_test', 'config_change']);
+    // The slow pair warns: its 30 min short window must not hold an incident open after a fix.
+    expect(rules.filter((r) => r.kind === 'burn_rate').map((r) => [r.id, r.severity])).toEqual([
+      ['factory-slo-burn-rate', 'critical'],
+      ['factory-slo-slow-burn', 'warning'],
+    ]);
     for (const r of rules) expect(ruleSchema.safeParse(r).success).toBe(true);
     expect(rule('latency_critical')).toMatchObject({ thresholdMs: 5_000, forMs: 0, severity: 'critical' });
     expect(rule('burn_rate')).toMatchObject({ objective: 0.99, targetMs: 1_000 });
@@ -129,10 +134,12 @@ describe('burn rate', () => {
     expect(evaluate(r, snapshot({ windows: windows([[HOUR, stats({ count: 1_000, slow: 20 })], [5 * MIN, shortHot]]) })).active).toBe(false);
   });
 
-  it('fires on the slower pair (6 h / 30 min at 6×) when the fast pair is below 14.4×', () => {
+  it('warns on the slower pair (6 h / 30 min at 6×) when the fast pair is below 14.4×', () => {
     const seven = (count: number) => stats({ count, slow: (count * 7) / 100 }); // 7×
     const s = snapshot({ windows: windows([[HOUR, seven(1_000)], [5 * MIN, seven(100)], [6 * HOUR, seven(6_000)], [30 * MIN, seven(500)]]) });
-    const e = evaluate(r, s);
+    expect(evaluate(r, s).active).toBe(false);
+    const slow = defaultRules(config).find((x) => x.id === 'factory-slo-slow-burn')!;
+    const e = evaluate(slow, s);
     expect(e.active).toBe(true);
     expect(e.value).toBeCloseTo(7);
   });

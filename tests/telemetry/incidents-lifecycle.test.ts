@@ -143,8 +143,10 @@ describe.each(targets)('incident lifecycle on $name', (target) => {
     expect(again.timeToAcknowledgeMs).toBeGreaterThan(0);
 
     // Tick: both rules resolve (keep-firing over) → resolved; more evaluations change nothing.
+    // The slow burn, a warning with a 30 min short window, still fires: it does not hold the incident.
     const end = T + 24_000;
     states = new Map(states);
+    states.set('factory-slo-slow-burn', state('firing', T + 2_000, end, 29.6));
     states.set('factory-smoke-test', state('resolved', end, T + 2_000));
     states.set('factory-latency-critical', state('resolved', end, T + 2_000));
     const resolvedEvents = [event('factory-smoke-test', end, 'firing', 'resolved'), event('factory-latency-critical', end, 'firing', 'resolved')];

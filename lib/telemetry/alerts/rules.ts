@@ -78,6 +78,9 @@ export function defaultRules(c: DefaultsConfig): AlertRule[] {
       forMs: 0,
       keepFiringForMs: minute,
     },
+    // The SRE workbook's two burn-rate pairs. The fast one pages. The slow one is a warning: its
+    // 30 min short window would hold an incident open half an hour after a fix, when at probe-only
+    // traffic a few slow calls keep it above 6×; extreme latency pages through the rule above.
     {
       id: 'factory-slo-burn-rate',
       name: 'Factory latency SLO burn rate',
@@ -85,10 +88,19 @@ export function defaultRules(c: DefaultsConfig): AlertRule[] {
       kind: 'burn_rate',
       objective: 0.99,
       targetMs: c.sloTargetMs,
-      windows: [
-        { longMs: hour, shortMs: 5 * minute, factor: 14.4 },
-        { longMs: 6 * hour, shortMs: 30 * minute, factor: 6 },
-      ],
+      windows: [{ longMs: hour, shortMs: 5 * minute, factor: 14.4 }],
+      enabled: true,
+      forMs: 0,
+      keepFiringForMs: 2 * minute,
+    },
+    {
+      id: 'factory-slo-slow-burn',
+      name: 'Factory latency SLO slow burn',
+      severity: 'warning',
+      kind: 'burn_rate',
+      objective: 0.99,
+      targetMs: c.sloTargetMs,
+      windows: [{ longMs: 6 * hour, shortMs: 30 * minute, factor: 6 }],
       enabled: true,
       forMs: 0,
       keepFiringForMs: 2 * minute,
