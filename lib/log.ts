@@ -1,3 +1,4 @@
+import { format } from 'node:util';
 import { currentRequest } from '@/lib/telemetry/request-context';
 
 /**
@@ -5,7 +6,8 @@ import { currentRequest } from '@/lib/telemetry/request-context';
  * request being served. Secrets are redacted twice: by key (password, token, authorization,
  * api key, cookie, jwt, secret, private…) wherever the key appears, and by shape inside any
  * string (Bearer credentials, JWTs, passwords in URLs, secret query parameters), so a secret
- * that slips into an error message or a stack is caught too.
+ * that slips into an error message is caught too. Errors are logged by type and message, never
+ * with their stack.
  *
  * Hand-rolled rather than pino (not installed): a few dozen lines do what we need, and tests
  * capture the output from process.stdout after flushLogs().
@@ -48,9 +50,8 @@ function serialise(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactText(value);
   if (value === null || typeof value !== 'object') return value;
   if (depth > 6) return '[depth]';
-  if (value instanceof Error) {
-    return { type: value.name, message: redactText(value.message), stack: value.stack && redactText(value.stack) };
-  }
+  // No stack: logs say what failed, not the code's layout (and a stack can carry data).
+  if (value instanceof Error) return { type: value.name, message: redactText(value.message) };
   if (Array.isArray(value)) return value.map((v) => serialise(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) out[key] = isSecretKey(key) ? REDACTED : serialise(v, depth + 1);
@@ -159,3 +160,23 @@ export const log = {
   json: (level: Level, msg: string, fieldsJson: string, requestId?: string) =>
     enqueue(streamOf(level), `${head(level, msg, requestId ?? currentRequest()?.requestId)}${fieldsJson}}`),
 };
+
+const STACK_FRAME = /\n\s+at .*/g;
+
+/** console arguments as one line of text: errors by type and message, stack frames dropped. */
+function consoleText(args: unknown[]): string {
+  const plain = args.map((arg) => (arg instanceof Error ? `${arg.name}: ${arg.message}` : arg));
+  return format(...plain).replace(STACK_FRAME, '');
+}
+
+/**
+ * Sends console.error and console.warn (Next's own error output among them) into the JSON log,
+ * redacted and without stacks. Once per process, at start-up.
+ */
+export function captureConsoleErrors(): void {
+  const g = globalThis as unknown as { __jwtPizzaConsoleCaptured?: boolean };
+  if (g.__jwtPizzaConsoleCaptured) return;
+  g.__jwtPizzaConsoleCaptured = true;
+  console.error = (...args: unknown[]) => write('error', 'console.error', { text: consoleText(args) });
+  console.warn = (...args: unknown[]) => write('warn', 'console.warn', { text: consoleText(args) });
+}

@@ -3,7 +3,7 @@ import { purgeExpiredApiTokens } from '@/lib/auth/api-tokens';
 import { migrate } from '@/lib/db/migrate';
 import { env } from '@/lib/env';
 import { startFactory } from '@/lib/factory/bootstrap';
-import { log } from '@/lib/log';
+import { captureConsoleErrors, log } from '@/lib/log';
 import { startFulfilmentWorker } from '@/lib/store/fulfilment';
 import { seed } from '@/lib/store/seed';
 import { startTelemetry } from '@/lib/telemetry/start';
@@ -13,6 +13,7 @@ import { startTelemetry } from '@/lib/telemetry/start';
  * store and the factory side by side. They still talk only over HTTP.
  */
 export async function startApp(): Promise<void> {
+  captureConsoleErrors();
   try {
     const config = env();
     const applied = await migrate(config.databaseKind, config.databaseUrl);

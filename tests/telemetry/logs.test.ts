@@ -118,6 +118,28 @@ describe('logs', () => {
     log.info('background work');
     expect(lines().at(-1)).not.toHaveProperty('reqId');
   });
+  it('log errors by type and message, never with a stack, and take in console.error and console.warn the same way', async () => {
+    const { captureConsoleErrors, log } = await import('@/lib/log');
+    const failure = new TypeError(`fetch failed (Bearer ${SECRETS.bearer})`);
+    log.error('background job failed', { err: failure });
+    expect(lines().at(-1)).toMatchObject({ level: 'error', msg: 'background job failed', err: { type: 'TypeError', message: 'fetch failed (Bearer [redacted])' } });
+
+    const original = { error: console.error, warn: console.warn };
+    captureConsoleErrors();
+    try {
+      // As Next reports a bad server action: an error object, and a message with a stack in its text.
+      console.error(new Error('The Server Reference ID did not match'));
+      console.warn('%s failed:\n    at Object.get (/app/.next/server/chunks/1.js:1:2)\n    at next', `GET /api/order?token=${SECRETS.query}`);
+      const [error, warn] = lines().slice(-2);
+      expect(error).toMatchObject({ level: 'error', msg: 'console.error', text: 'Error: The Server Reference ID did not match' });
+      expect(warn).toMatchObject({ level: 'warn', msg: 'console.warn', text: 'GET /api/order?token=[redacted] failed:' });
+    } finally {
+      Object.assign(console, original);
+      delete (globalThis as { __jwtPizzaConsoleCaptured?: boolean }).__jwtPizzaConsoleCaptured;
+    }
+    expect(flushed()).not.toMatch(/\bat (Object\.get|new |async |\/)|\.js:\d+:\d+/);
+  });
+
   it('stamps each line with its own millisecond as ISO time', async () => {
     const { log } = await import('@/lib/log');
     vi.useFakeTimers();
