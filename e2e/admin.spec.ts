@@ -159,3 +159,23 @@ test('a visitor opening an admin page signs in and lands on that page, not on /a
   await expect(page).toHaveURL(/\/admin\/users\?name=demo$/);
   await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible();
 });
+
+test('an unknown incident, franchise or order answers 404 with its own not-found page', async ({ page, request }) => {
+  await signIn(page, admin.email, admin.password);
+  for (const [path, heading] of <const>[
+    ['/admin/incidents/999999', 'Incident not found'],
+    ['/admin/incidents/abc', 'Incident not found'],
+    ['/admin/franchises/999999', 'Franchise not found'],
+  ]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByText(heading, { exact: true })).toBeVisible();
+    // Still inside the admin pages: their navigation is there.
+    await expect(page.getByRole('link', { name: 'Latency' }).first()).toBeVisible();
+  }
+  const diner = await registerUser(request, 'diner');
+  await page.context().clearCookies();
+  await signIn(page, diner.email, diner.password);
+  expect((await page.goto('/delivery/999999'))?.status()).toBe(404);
+  await expect(page.getByText('We couldn’t find that order', { exact: true })).toBeVisible();
+});

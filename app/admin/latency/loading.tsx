@@ -1,5 +1,5 @@
 import { PageSkeleton } from '@/components/admin/page-skeleton';
 
 export default function Loading() {
-  return <PageSkeleton label="the franchise" cards={1} />;
+  return <PageSkeleton label="latency" />;
 }

@@ -11,7 +11,7 @@ import { Price } from '@/components/ui/price';
 import { franchiseListQuery } from '@/lib/api/schemas';
 import { requireAdmin } from '@/lib/auth/session';
 import { listFranchises, withAllTimeRevenue } from '@/lib/store/franchises';
-import { closeFranchiseAction, createFranchiseAction } from './actions';
+import { closeFranchiseAction, createFranchiseAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Franchises · Admin' };
 
