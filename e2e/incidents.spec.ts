@@ -50,6 +50,14 @@ test('@smoke an admin sees the alert banner, acknowledges the incident and downl
     for (const section of ['## Summary', '## Detection', '## Impact', '## Timeline', '## Root cause']) expect(markdown).toContain(section);
     expect(markdown).toContain(`by ${admin.email}`); // the acknowledgement
     expect(markdown).toContain('processingDelayMs');
+
+    // Ending the drill mitigates the incident; it stays open until its alerts stop firing.
+    await endDrillInConsole(page);
+    await page.goto(`/admin/incidents/${incidentId}`);
+    await expect(async () => {
+      await page.reload();
+      await expect(page.locator('main [data-status="open"]')).toContainText('open · mitigated', { timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
   } finally {
     // Leave the factory in its normal configuration whatever happened.
     await endDrillInConsole(page).catch(() => undefined);

@@ -3,10 +3,12 @@ import type { IncidentSummary, TimelineEntryType } from '@/lib/telemetry/inciden
 
 /** Small pieces the incident list and page share. */
 
-export function IncidentStatusBadge({ incident }: { incident: Pick<IncidentSummary, 'status' | 'acknowledgedAt'> }) {
+/** Open incidents read as how far the response got: open, acknowledged, mitigated (waiting for the alerts to clear). */
+export function IncidentStatusBadge({ incident }: { incident: Pick<IncidentSummary, 'status' | 'acknowledgedAt' | 'mitigatedAt'> }) {
   const open = incident.status === 'open';
-  const tone = open ? (incident.acknowledgedAt ? 'bg-amber-100 text-amber-950 ring-amber-500/40' : 'bg-sauce-500 text-white ring-sauce-600') : 'bg-basil-500/10 text-basil-600 ring-basil-500/30';
-  const text = open ? (incident.acknowledgedAt ? 'open · acknowledged' : 'open') : 'resolved';
+  const handled = incident.acknowledgedAt !== null || incident.mitigatedAt !== null;
+  const tone = open ? (handled ? 'bg-amber-100 text-amber-950 ring-amber-500/40' : 'bg-sauce-500 text-white ring-sauce-600') : 'bg-basil-500/10 text-basil-600 ring-basil-500/30';
+  const text = !open ? 'resolved' : incident.mitigatedAt ? 'open · mitigated' : incident.acknowledgedAt ? 'open · acknowledged' : 'open';
   return (
     <span data-status={incident.status} className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-bold uppercase tracking-wide ring-1 ${tone}`}>
       <span aria-hidden="true">{open ? '▲' : '✓'}</span>
