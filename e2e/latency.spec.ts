@@ -85,6 +85,15 @@ test('an admin sees the factory latency charts with data and a marker for a fact
   await page.getByRole('button', { name: 'Hide its charts' }).click();
   await expect(menuCharts).toBeHidden();
 
+  // The chosen range is in the address, so a reload (or a shared link) keeps it.
+  const ranges = page.getByRole('group', { name: 'Time range' });
+  await ranges.getByRole('button', { name: '6h' }).click();
+  await expect(page).toHaveURL(/[?&]range=6h\b/);
+  await page.reload();
+  await expect(ranges.getByRole('button', { name: '6h' })).toHaveAttribute('aria-pressed', 'true');
+  await ranges.getByRole('button', { name: '1h' }).click();
+  await expect(page).toHaveURL(/[?&]range=1h\b/);
+
   // A factory configuration change appears as a marker on the open page: no reload.
   await page.evaluate(() => ((window as unknown as { __latencyNoReload: boolean }).__latencyNoReload = true));
   const changes = page.getByRole('heading', { name: 'Configuration changes (the numbered lines)' });

@@ -88,8 +88,15 @@ function SeriesCharts({ points, markers, logScale, what }: { points: LatencyPoin
  * route. It polls a JSON route handler (faster for short ranges), pauses while the tab is
  * hidden, and keeps showing the last good data when a refresh fails.
  */
-export function LatencyDashboard({ initial, initialError }: { initial: LatencyView | null; initialError: string | null }) {
-  const [range, setRange] = useState<RangeKey>(initial?.range ?? '1h');
+export function LatencyDashboard({ initialRange, initial, initialError }: { initialRange: RangeKey; initial: LatencyView | null; initialError: string | null }) {
+  const [range, setRange] = useState<RangeKey>(initialRange);
+  const chooseRange = (next: RangeKey) => {
+    setRange(next);
+    // In the address too, so a reload or a shared link shows the same range.
+    const url = new URL(window.location.href);
+    url.searchParams.set('range', next);
+    window.history.replaceState(null, '', url);
+  };
   const [routeId, setRouteId] = useState<string | null>(null);
   const [view, setView] = useState<LatencyView | null>(initial);
   const [error, setError] = useState<string | null>(initialError);
@@ -163,7 +170,7 @@ export function LatencyDashboard({ initial, initialError }: { initial: LatencyVi
   return (
     <div className="flex flex-col gap-6" aria-busy={loading}>
       <div className="flex flex-wrap items-center gap-3">
-        <RangePicker value={range} onChange={setRange} />
+        <RangePicker value={range} onChange={chooseRange} />
         <Button variant="secondary" size="sm" aria-pressed={logScale} onClick={() => setLogScale((v) => !v)}>
           Log scale
         </Button>
