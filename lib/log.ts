@@ -22,7 +22,7 @@ const SECRET_SHAPES: [RegExp, string][] = [
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`],
   [/\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, REDACTED],
   [/\b([a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:)[^@\s/]+@/gi, `$1${REDACTED}@`],
-  [/([?&](?:access_token|token|api_?key|key|password|secret|signature)=)[^&\s#]+/gi, `$1${REDACTED}`],
+  [/((?:^|[?&\s;,])(?:access_token|token|api_?key|key|password|secret|signature)=)[^&\s#;,]+/gi, `$1${REDACTED}`],
 ];
 
 /** One cheap test first: most strings (routes, methods, ids) cannot hold any of the shapes. */

@@ -6,7 +6,9 @@ import { defaultRules, ruleSchema, type AlertRule } from '@/lib/telemetry/alerts
 /** The alert rule form: FormData text → an edit → the rule schema (what saveRule applies), as the admin page uses it. */
 
 const rules = defaultRules({ sloTargetMs: 1000, budgetMs: 10_000, probeIntervalMs: 15_000 });
-const burn = rules.find((r) => r.kind === 'burn_rate')!;
+const [fastBurn, slowBurn] = rules.filter((r): r is Extract<AlertRule, { kind: 'burn_rate' }> => r.kind === 'burn_rate');
+/** The fast burn-rate rule with the slow pair of windows added, as an admin may make it. */
+const burn = { ...fastBurn!, windows: [...fastBurn!.windows, ...slowBurn!.windows] };
 
 function formValues(rule: AlertRule, overrides: Record<string, string> = {}): Record<string, string> {
   const values: Record<string, string> = { ruleId: rule.id, severity: rule.severity, ...(rule.enabled ? { enabled: 'on' } : {}) };

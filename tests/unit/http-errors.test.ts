@@ -61,7 +61,7 @@ describe('toErrorResponse: the one place errors become a status and {message}', 
     expect(toErrorResponse({ code: 'P2025' }).status).toBe(404);
   });
 
-  it('an unknown error → 500 with a generic message; the stack and original message go to the log only', () => {
+  it('an unknown error → 500 with a generic message; the original message goes to the log only, redacted, and the stack nowhere', () => {
     const error = new Error('connect ECONNREFUSED db.internal:5432 password=hunter2');
     const response = toErrorResponse(error);
     expect(response).toEqual({ status: 500, body: { message: 'internal server error' } });
@@ -71,7 +71,9 @@ describe('toErrorResponse: the one place errors become a status and {message}', 
     expect(text).not.toMatch(/\bat .+:\d+:\d+/);
     const logged = stderr.join('');
     expect(logged).toContain('ECONNREFUSED');
-    expect(logged).toContain('http-errors.test.ts'); // the stack
+    expect(logged).toContain('password=[redacted]');
+    expect(logged).not.toContain('hunter2');
+    expect(logged).not.toContain('http-errors.test.ts'); // no stack
   });
 
   it('non-Error throwables and codes that are not Prisma codes are 500s too', () => {
