@@ -1,6 +1,16 @@
-import { expect, test } from '@playwright/test';
-import { endAnyExperiment, factoryConfig, startDrillInConsole } from './factory';
+import { expect, test, type Page } from '@playwright/test';
+import { endAnyExperiment, factoryConfig, restoreFactoryConfig, startDrillInConsole } from './factory';
 import { admin, signIn } from './helpers';
+
+/** A version's entry in the console's history. */
+const historyItem = (page: Page, n: number) =>
+  page
+    .getByRole('list', { name: 'Configuration versions, newest first' })
+    .getByRole('listitem')
+    .filter({ hasText: new RegExp(`^Version ${n}(?!\\d)`) });
+
+/** The safe limit, and the SLO: within the envelope, but a pizza takes a little longer, so the store's smoke test fails and rolls it back. */
+const SLO_MISS_DELAY_MS = 1_000;
 
 test.describe('factory console', () => {
   test.beforeEach(async ({ request }) => {
@@ -52,8 +62,7 @@ test.describe('factory console', () => {
     await expect(banner).toBeHidden();
     await expect(page.getByRole('status').filter({ hasText: 'Experiment ended' })).toBeVisible();
 
-    const history = page.getByRole('list', { name: 'Configuration versions, newest first' });
-    const version = (n: number) => history.getByRole('listitem').filter({ hasText: new RegExp(`^Version ${n}(?!\\d)`) });
+    const version = (n: number) => historyItem(page, n);
     await expect(version(before.version + 2)).toContainText('revert');
     await expect(version(before.version + 2)).toContainText('in force');
     await expect(version(before.version + 1)).toContainText('experiment');
@@ -78,5 +87,44 @@ test.describe('factory console', () => {
     await expect(banner).toBeHidden({ timeout: 10_000 });
     await expect(editor.getByLabel('Processing delay (ms)')).toBeEnabled();
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  });
+
+  test('after a save the console follows the smoke test to its rollback, and an edit in progress survives', async ({ page, request }) => {
+    const before = await factoryConfig(request);
+    try {
+      await signIn(page, admin.email, admin.password);
+      await page.goto('/admin/factory');
+      await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+      const editor = page.getByRole('form', { name: 'Change the configuration' });
+      await editor.getByLabel('Processing delay (ms)').fill(String(SLO_MISS_DELAY_MS));
+      await editor.getByLabel('Reason').fill('e2e: an oven as slow as the SLO');
+      await editor.getByRole('button', { name: 'Save change' }).click();
+      const bad = before.version + 1;
+      const rollback = bad + 1;
+      await expect(page.getByRole('status').filter({ hasText: `Version ${bad} is in force.` })).toBeVisible();
+
+      // The next edit starts at once, before the rollback shows (the console refreshes every 2 s).
+      const maxItems = String(before.document.maxItemsPerOrder + 1);
+      await editor.getByLabel('Max items per order').fill(maxItems);
+      await editor.getByLabel('Reason').fill('e2e: one more pizza per order');
+
+      // The smoke test fails at the SLO and the store rolls the change back: the console shows it by itself.
+      await expect(historyItem(page, bad)).toContainText(/smoke test failed\s*at slo: no pizza within the \d+ ms SLO/, { timeout: 15_000 });
+      await expect(historyItem(page, bad)).toContainText(`rolled back as version ${rollback}`);
+      await expect(historyItem(page, rollback)).toContainText('in force');
+      await expect(page.getByRole('region', { name: 'Current configuration' })).toContainText(`Version ${rollback}`);
+
+      // The edit in progress is kept, the rest of the form is the rollback's, and it now targets it.
+      await expect(editor.getByRole('status')).toContainText(`Version ${rollback} came into force while you were editing version ${bad}`);
+      await expect(editor.getByLabel('Max items per order')).toHaveValue(maxItems);
+      await expect(editor.getByLabel('Reason')).toHaveValue('e2e: one more pizza per order');
+      await expect(editor.getByLabel('Processing delay (ms)')).toHaveValue(String(before.document.processingDelayMs));
+      await editor.getByRole('button', { name: 'Save change' }).click();
+      await expect(page.getByRole('status').filter({ hasText: `Version ${rollback + 1} is in force.` })).toBeVisible();
+      expect(await factoryConfig(request)).toMatchObject({ version: rollback + 1, document: { ...before.document, maxItemsPerOrder: Number(maxItems) } });
+      expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    } finally {
+      await restoreFactoryConfig(request, before.document);
+    }
   });
 });

@@ -21,6 +21,17 @@ export async function factoryConfig(request: APIRequestContext): Promise<Factory
   return (await response.json()) as FactoryConfig;
 }
 
+/** Puts back the values a spec found (as a new version), ending any experiment first. */
+export async function restoreFactoryConfig(request: APIRequestContext, document: FactoryConfig['document']): Promise<void> {
+  await endAnyExperiment(request);
+  const current = await factoryConfig(request);
+  const changes = Object.fromEntries(Object.entries(document).filter(([key, value]) => current.document[key as keyof typeof document] !== value));
+  if (Object.keys(changes).length === 0) return;
+  const response = await request.put('/factory/api/config', { headers, data: { changes, reason: 'e2e clean-up', author: 'e2e' } });
+  // 422 "nothing would change": the smoke test's rollback got there first.
+  expect([200, 422], await response.text()).toContain(response.status());
+}
+
 /** Ends a running experiment, if any, so the factory is back in its normal configuration. */
 export async function endAnyExperiment(request: APIRequestContext): Promise<void> {
   const response = await request.post('/factory/api/config/experiment/end', { headers, data: { reason: 'e2e clean-up', author: 'e2e' } });

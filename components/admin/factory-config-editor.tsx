@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import type { ConfigFormState } from '@/app/admin/factory/schemas';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -12,6 +12,8 @@ import { CONFIG_FIELDS, DRILL_MINUTES, type ConfigField } from './factory-fields
 import { FormMessage } from './form-message';
 
 type ConfigAction = (state: ConfigFormState, formData: FormData) => Promise<ConfigFormState>;
+
+const idle: ConfigFormState = { status: 'idle' };
 
 interface Props {
   action: ConfigAction;
@@ -28,19 +30,32 @@ interface Props {
  * with that version as `expectedVersion`, so a concurrent edit is refused rather than
  * overwritten. When the safety envelope refuses a change, each problem appears next to its
  * field and the same values can be run as a time-limited drill instead.
+ *
+ * The page refreshes itself after a change (its smoke test, a rollback), so a new version may
+ * come in while the admin edits. The form then targets it, without starting over: the fields the
+ * admin changed keep their values (typed ones by the browser, submitted ones from the last
+ * answer), the others follow the version in force, and a note says what happened.
  */
 export function FactoryConfigEditor({ action, version, document, hints, lockedBecause }: Props) {
   const router = useRouter();
+  // The version the admin began editing against, until a save goes through.
+  const [editingFrom, setEditingFrom] = useState<number | null>(null);
   const [state, formAction] = useActionState(async (previous: ConfigFormState, formData: FormData) => {
     const next = await action(previous, formData);
-    if (next.status === 'success' && next.message) announce(next.message);
+    if (next.status === 'success') {
+      setEditingFrom(null);
+      if (next.message) announce(next.message);
+    }
     return next;
-  }, { status: 'idle' } as ConfigFormState);
-  const valueOf = (field: ConfigField) => state.values?.[field.key] ?? String(document[field.key]);
-  const reasonError = state.fieldErrors?.reason;
+  }, idle);
+  // Messages about an older version are dropped; the values the admin changed are not.
+  const answer = state.values?.expectedVersion === String(version) ? state : idle;
+  const changedByAdmin = (key: ConfigField['key']) => (state.values?.[key] !== state.values?.[`was.${key}`] ? state.values?.[key] : undefined);
+  const valueOf = (field: ConfigField) => changedByAdmin(field.key) ?? String(document[field.key]);
+  const reasonError = answer.fieldErrors?.reason;
 
   return (
-    <form action={formAction} aria-labelledby="editor-title" className="flex flex-col gap-4">
+    <form action={formAction} onChange={() => setEditingFrom((from) => from ?? version)} aria-labelledby="editor-title" className="flex flex-col gap-4">
       <div>
         <h2 id="editor-title" className="text-lg font-semibold text-char-900">
           Change the configuration
@@ -50,6 +65,12 @@ export function FactoryConfigEditor({ action, version, document, hints, lockedBe
           anything outside its safe envelope; you can then rehearse it as a drill.
         </p>
       </div>
+      {editingFrom !== null && editingFrom !== version && (
+        <p role="status" className="rounded-xl border border-crust-300 bg-crust-100 px-4 py-3 text-sm text-char-800">
+          Version {version} came into force while you were editing version {editingFrom}. The values you changed are kept, the others are now those
+          of version {version}, and Save sends your change against it.
+        </p>
+      )}
       {lockedBecause && (
         <p className="rounded-xl border border-crust-300 bg-crust-100 px-4 py-3 text-sm text-char-800" id="editor-locked">
           {lockedBecause}
@@ -74,7 +95,7 @@ export function FactoryConfigEditor({ action, version, document, hints, lockedBe
               required
               defaultValue={valueOf(field)}
               hint={hints[field.key]}
-              error={state.fieldErrors?.[field.key]}
+              error={answer.fieldErrors?.[field.key]}
             />
           ))}
         </div>
@@ -105,16 +126,16 @@ export function FactoryConfigEditor({ action, version, document, hints, lockedBe
             </p>
           )}
         </div>
-        {state.status === 'error' && <FormMessage state={state} />}
+        {answer.status === 'error' && <FormMessage state={answer} />}
         <div className="flex flex-wrap gap-2">
           <SubmitButton pendingText="Sending to the factory…">Save change</SubmitButton>
-          {state.stale && (
+          {answer.stale && (
             <Button type="button" variant="secondary" onClick={() => router.refresh()}>
               Reload the configuration
             </Button>
           )}
         </div>
-        {state.offerDrill && (
+        {answer.offerDrill && (
           <div role="group" aria-labelledby="drill-title" className="flex flex-col gap-3 rounded-xl border border-crust-300 bg-crust-100 p-4">
             <div>
               <h3 id="drill-title" className="font-semibold text-char-900">
@@ -134,8 +155,8 @@ export function FactoryConfigEditor({ action, version, document, hints, lockedBe
                   id="drill-minutes"
                   name="drillMinutes"
                   defaultValue={state.values?.drillMinutes ?? '15'}
-                  aria-invalid={state.fieldErrors?.drillMinutes ? true : undefined}
-                  aria-describedby={state.fieldErrors?.drillMinutes ? 'drill-minutes-error' : undefined}
+                  aria-invalid={answer.fieldErrors?.drillMinutes ? true : undefined}
+                  aria-describedby={answer.fieldErrors?.drillMinutes ? 'drill-minutes-error' : undefined}
                   className="h-11 rounded-xl border border-char-900/20 bg-white px-3 text-char-900"
                 >
                   {DRILL_MINUTES.map((minutes) => (
@@ -149,9 +170,9 @@ export function FactoryConfigEditor({ action, version, document, hints, lockedBe
                 Run as a drill instead
               </SubmitButton>
             </div>
-            {state.fieldErrors?.drillMinutes && (
+            {answer.fieldErrors?.drillMinutes && (
               <p id="drill-minutes-error" className="text-sm text-sauce-700">
-                {state.fieldErrors.drillMinutes}
+                {answer.fieldErrors.drillMinutes}
               </p>
             )}
           </div>

@@ -2,9 +2,9 @@ import 'server-only';
 import { decodeJwt } from 'jose';
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { env } from '@/lib/env';
+import { env, type SmokeTestConfig } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { factoryAdmin } from '@/lib/factory-client/admin';
+import { factoryAdmin, type FactoryConfigVersion } from '@/lib/factory-client/admin';
 import { orderPizza, type FactoryResult, type PizzaOrder } from '@/lib/factory-client';
 import { log } from '@/lib/log';
 import { alertsConfig } from '@/lib/telemetry/alerts/engine';
@@ -108,9 +108,11 @@ export function rollbackPlan(
   autoRollback: boolean,
 ): { version: number; expectedVersion: number } | null {
   if (verdict.status !== 'failed' || !autoRollback) return null;
-  if (change.type !== 'config.applied' || change.kind !== 'change' || change.version < 2) return null;
+  if (change.type !== 'config.applied' || !isOrdinaryChange(change)) return null;
   return { version: change.version - 1, expectedVersion: change.version };
 }
+
+const isOrdinaryChange = ({ kind, version }: { kind: string; version: number }) => kind === 'change' && version >= 2;
 
 // ---- Running it ----
 
@@ -240,4 +242,24 @@ export async function smokeTestsByVersion(versions: number[]): Promise<Map<numbe
   const changes = await db.configChangeEvent.findMany({ where: { source: env().factoryUrl, version: { in: versions } }, select: { id: true } });
   const rows = await db.smokeTest.findMany({ where: { changeId: { in: changes.map((c) => c.id) } }, orderBy: { id: 'asc' } });
   return new Map(rows.flatMap((r) => (r.configVersion === null ? [] : [[r.configVersion, toView(r)] as const])));
+}
+
+/** How long after a change the console waits for its smoke test at most (a test cut short by a restart stays `running`). */
+export const SMOKE_SETTLE_MS = 60_000;
+
+/**
+ * Whether the smoke test of the version in force may still change what the console shows: it has
+ * not started yet (just after the change), is running, or failed with its automatic rollback
+ * still to come. The console refreshes itself meanwhile.
+ */
+export function smokeTestSettling(
+  inForce: Pick<FactoryConfigVersion, 'version' | 'kind' | 'createdAt'>,
+  test: SmokeTestView | undefined,
+  now: number,
+  { enabled, autoRollback }: Pick<SmokeTestConfig, 'enabled' | 'autoRollback'> = env().smokeTest,
+): boolean {
+  if (!enabled || now - Date.parse(inForce.createdAt) > SMOKE_SETTLE_MS) return false;
+  if (!test || test.status === 'running') return true;
+  const rollbackDue = test.status === 'failed' && autoRollback && isOrdinaryChange(inForce);
+  return rollbackDue && test.rollbackVersion === null && test.rollbackError === null;
 }

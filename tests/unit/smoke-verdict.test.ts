@@ -1,6 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FactoryResult } from '@/lib/factory-client';
-import { checkClaims, claimsProblem, rollbackPlan, SMOKE_ORDER, sloMissed, timedSmokeCall, verdictOf, type SmokeVerdict } from '@/lib/store/smoke-test';
+import {
+  checkClaims,
+  claimsProblem,
+  rollbackPlan,
+  SMOKE_ORDER,
+  SMOKE_SETTLE_MS,
+  sloMissed,
+  smokeTestSettling,
+  timedSmokeCall,
+  verdictOf,
+  type SmokeTestView,
+  type SmokeVerdict,
+} from '@/lib/store/smoke-test';
 
 /** The smoke test's decisions: the verdict, the SLO timer, the pizza's claims and whether to roll back. */
 
@@ -111,5 +123,48 @@ describe('rollbackPlan', () => {
     expect(rollbackPlan({ type: 'experiment.ended', kind: 'revert', version: 7 }, failure, true)).toBeNull();
     expect(rollbackPlan({ type: 'config.applied', kind: 'rollback', version: 7 }, failure, true)).toBeNull();
     expect(rollbackPlan({ type: 'config.applied', kind: 'change', version: 1 }, failure, true)).toBeNull();
+  });
+});
+
+describe('smokeTestSettling: whether the console waits for the smoke test of the version in force', () => {
+  const now = Date.parse('2025-01-01T12:00:00Z');
+  const change = { version: 7, kind: 'change' as const, createdAt: new Date(now - 2_000).toISOString() };
+  const on = { enabled: true, autoRollback: true };
+  const test = (status: SmokeTestView['status'], outcome: Partial<SmokeTestView> = {}): SmokeTestView => ({
+    id: 1,
+    changeId: 1,
+    configVersion: 7,
+    status,
+    startedAt: change.createdAt,
+    finishedAt: null,
+    durationMs: null,
+    sloMs: 1_000,
+    failedStep: status === 'failed' ? 'slo' : null,
+    message: status === 'failed' ? 'no pizza within the 1000 ms SLO after configuration v7' : null,
+    rollbackVersion: null,
+    rollbackError: null,
+    ...outcome,
+  });
+
+  it('waits while the test is yet to start or running, and while a failed change awaits its rollback', () => {
+    expect(smokeTestSettling(change, undefined, now, on)).toBe(true);
+    expect(smokeTestSettling(change, test('running'), now, on)).toBe(true);
+    expect(smokeTestSettling(change, test('failed'), now, on)).toBe(true);
+  });
+
+  it('stops once it passed, the rollback is done or refused, or no rollback is due', () => {
+    expect(smokeTestSettling(change, test('passed'), now, on)).toBe(false);
+    expect(smokeTestSettling(change, test('failed', { rollbackVersion: 8 }), now, on)).toBe(false);
+    expect(smokeTestSettling(change, test('failed', { rollbackError: 'the configuration is at version 8, not 7' }), now, on)).toBe(false);
+    expect(smokeTestSettling({ ...change, kind: 'experiment' }, test('failed'), now, on)).toBe(false);
+    expect(smokeTestSettling({ ...change, kind: 'rollback' }, test('failed'), now, on)).toBe(false);
+    expect(smokeTestSettling(change, test('failed'), now, { enabled: true, autoRollback: false })).toBe(false);
+  });
+
+  it('never waits with smoke tests off, nor longer than SMOKE_SETTLE_MS after the change', () => {
+    expect(smokeTestSettling(change, undefined, now, { enabled: false, autoRollback: true })).toBe(false);
+    const old = { ...change, createdAt: new Date(now - SMOKE_SETTLE_MS - 1).toISOString() };
+    expect(smokeTestSettling(old, undefined, now, on)).toBe(false);
+    expect(smokeTestSettling(old, test('running'), now, on)).toBe(false);
   });
 });

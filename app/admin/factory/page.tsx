@@ -5,14 +5,17 @@ import { CONFIG_FIELDS } from '@/components/admin/factory-fields';
 import { RefreshButton } from '@/components/shop/refresh-button';
 import { Alert } from '@/components/ui/alert';
 import { Card, PageHeader } from '@/components/ui/card';
+import { AutoRefresh } from '@/components/ui/live-time';
 import { requireAdmin } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { factoryAdmin, type FactoryConfigDocument } from '@/lib/factory-client/admin';
 import { factoryConfigLimits } from '@/lib/factory-client/docs';
-import { smokeTestsByVersion } from '@/lib/store/smoke-test';
+import { smokeTestSettling, smokeTestsByVersion } from '@/lib/store/smoke-test';
 import { changeConfigAction, endExperimentAction, rollbackAction, rotateKeyAction } from './actions';
 
 export const metadata: Metadata = { title: 'Factory · Admin' };
+
+const SMOKE_TEST_REFRESH_MS = 2_000;
 
 /** A factory error as words for the page; anything else is a bug for the error boundary. */
 function describe(error: unknown): string {
@@ -87,12 +90,13 @@ export default async function AdminFactoryPage() {
     <>
       {header}
       {running && <ExperimentBanner key={running.version} experiment={running} endAction={endExperimentAction} />}
+      {/* Until the store's smoke test of the version in force is over, and a failed change rolled back. */}
+      {smokeTestSettling(current, smokeTests.get(current.version), now) && <AutoRefresh intervalMs={SMOKE_TEST_REFRESH_MS} />}
 
       <div className="mb-8 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <CurrentConfig config={current} limits={safeMax} />
         <Card>
           <FactoryConfigEditor
-            key={current.version}
             action={changeConfigAction}
             version={current.version}
             document={current.document}
