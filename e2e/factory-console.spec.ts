@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { endAnyExperiment, factoryConfig, restoreFactoryConfig, startDrillInConsole } from './factory';
+import { changeFactoryConfig, endAnyExperiment, factoryConfig, restoreFactoryConfig, startDrillInConsole } from './factory';
 import { admin, signIn } from './helpers';
 
 /** A version's entry in the console's history. */
@@ -123,6 +123,40 @@ test.describe('factory console', () => {
       await expect(page.getByRole('status').filter({ hasText: `Version ${rollback + 1} is in force.` })).toBeVisible();
       expect(await factoryConfig(request)).toMatchObject({ version: rollback + 1, document: { ...before.document, maxItemsPerOrder: Number(maxItems) } });
       expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    } finally {
+      await restoreFactoryConfig(request, before.document);
+    }
+  });
+
+  test('rolling back to a version that failed its smoke test says so and asks for an override', async ({ page, request }) => {
+    const before = await factoryConfig(request);
+    try {
+      // A change that fails its smoke test and is rolled back by the store, then an ordinary change.
+      const bad = (await changeFactoryConfig(request, { processingDelayMs: SLO_MISS_DELAY_MS }, 'e2e: an oven as slow as the SLO')).version;
+      const rollback = bad + 1;
+      await expect.poll(async () => (await factoryConfig(request)).version, { timeout: 15_000 }).toBe(rollback);
+      await changeFactoryConfig(request, { maxItemsPerOrder: before.document.maxItemsPerOrder + 1 }, 'e2e: one more pizza per order');
+
+      await signIn(page, admin.email, admin.password);
+      await page.goto('/admin/factory');
+      await expect(historyItem(page, bad)).toContainText(`rolled back as version ${rollback}`);
+      await historyItem(page, bad).getByRole('button', { name: `Roll back to version ${bad}` }).click();
+      const warned = page.getByRole('dialog', { name: `Roll back to version ${bad}?` });
+      await expect(warned).toContainText(
+        new RegExp(`Version ${bad} failed its smoke test \\(no pizza within the \\d+ ms SLO after configuration v${bad}\\) and was rolled back as version ${rollback}\\.`),
+      );
+      await expect(warned.getByRole('button', { name: 'Roll back anyway' })).toBeVisible();
+      await warned.getByRole('button', { name: 'Cancel' }).click();
+      await expect(warned).toBeHidden();
+
+      // A version whose smoke test passed keeps the plain confirmation.
+      await expect(historyItem(page, rollback)).toContainText('smoke test passed');
+      await historyItem(page, rollback).getByRole('button', { name: `Roll back to version ${rollback}` }).click();
+      const plain = page.getByRole('dialog', { name: `Roll back to version ${rollback}?` });
+      await expect(plain.getByRole('button', { name: 'Roll back', exact: true })).toBeVisible();
+      await expect(plain).not.toContainText('smoke test');
+      await plain.getByRole('button', { name: 'Cancel' }).click();
+      expect((await factoryConfig(request)).version).toBe(rollback + 1);
     } finally {
       await restoreFactoryConfig(request, before.document);
     }

@@ -21,6 +21,13 @@ export async function factoryConfig(request: APIRequestContext): Promise<Factory
   return (await response.json()) as FactoryConfig;
 }
 
+/** Changes the factory's configuration through its admin API, as a script or another engineer would. */
+export async function changeFactoryConfig(request: APIRequestContext, changes: Partial<FactoryConfig['document']>, reason: string): Promise<FactoryConfig> {
+  const response = await request.put('/factory/api/config', { headers, data: { changes, reason, author: 'e2e' } });
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()) as FactoryConfig;
+}
+
 /** Puts back the values a spec found (as a new version), ending any experiment first. */
 export async function restoreFactoryConfig(request: APIRequestContext, document: FactoryConfig['document']): Promise<void> {
   await endAnyExperiment(request);

@@ -1,3 +1,4 @@
+import { Alert } from '@/components/ui/alert';
 import { Badge, Card, EmptyState } from '@/components/ui/card';
 import { AutoRefresh, Countdown } from '@/components/ui/live-time';
 import { formatUtc } from '@/components/ui/utc';
@@ -144,6 +145,19 @@ function SmokeResult({ test }: { test: SmokeTestView }) {
   );
 }
 
+/** Before rolling back to a version whose smoke test failed: what failed, and that nothing will undo it this time. */
+function SmokeTestWarning({ version, test }: { version: number; test: SmokeTestView }) {
+  return (
+    <Alert>
+      <strong>
+        Version {version} failed its smoke test{test.message && <> ({test.message})</>}
+        {test.rollbackVersion !== null && <> and was rolled back as version {test.rollbackVersion}</>}.
+      </strong>{' '}
+      Its configuration will most likely fail again, and a rollback is never rolled back automatically: it would stay in force until someone changes it.
+    </Alert>
+  );
+}
+
 function VersionItem({
   version,
   current,
@@ -166,6 +180,7 @@ function VersionItem({
     from: current.document[f.key],
     to: version.document[f.key],
   }));
+  const failedSmokeTest = smokeTest?.status === 'failed' ? smokeTest : undefined;
   return (
     <li id={`version-${version.version}`} className="flex scroll-mt-24 flex-col gap-2 px-5 py-4 target:bg-crust-100 sm:flex-row sm:items-start sm:justify-between sm:gap-6">
       <div className="flex min-w-0 flex-col gap-2">
@@ -199,10 +214,11 @@ function VersionItem({
             triggerLabel="Roll back to this version"
             triggerName={`Roll back to version ${version.version}`}
             title={`Roll back to version ${version.version}?`}
-            confirmLabel="Roll back"
+            confirmLabel={failedSmokeTest ? 'Roll back anyway' : 'Roll back'}
             pendingLabel="Rolling back…"
           >
             <div className="flex flex-col gap-3">
+              {failedSmokeTest && <SmokeTestWarning version={version.version} test={failedSmokeTest} />}
               <p>The factory takes the values of version {version.version} again, recorded as a new version. Every subscriber is told.</p>
               <DiffList diff={wouldChange} label="What would change" />
               <div className="flex flex-col gap-1">
