@@ -9,7 +9,7 @@ const historyItem = (page: Page, n: number) =>
     .getByRole('listitem')
     .filter({ hasText: new RegExp(`^Version ${n}(?!\\d)`) });
 
-/** The safe limit, and the SLO: within the envelope, but a pizza takes a little longer, so the store's smoke test fails and rolls it back. */
+/** The e2e server's loosened safe limit (scripts/e2e-server.mjs), and the SLO: within that envelope, but a pizza takes a little longer, so the store's smoke test fails and rolls it back. */
 const SLO_MISS_DELAY_MS = 1_000;
 
 test.describe('factory console', () => {

@@ -26,6 +26,9 @@ const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'star
     FACTORY_ADMIN_KEY: process.env.E2E_FACTORY_ADMIN_KEY ?? 'e2e-factory-admin-key-0123456789',
     FACTORY_TIMEOUT_MS: '1000',
     BREAKER_COOLDOWN_MS: '1000',
+    // Looser than the default (500 ms), like a misconfigured envelope, so that the console specs
+    // can save an ordinary change that misses the 1000 ms SLO and watch it rolled back.
+    FACTORY_SAFE_MAX_DELAY_MS: '1000',
   },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
