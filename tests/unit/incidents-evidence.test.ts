@@ -27,7 +27,7 @@ describe('the first bad measurement', () => {
     // ...not when it may hold that same call (a bucket starts up to 10 s early).
     expect(firstBadMeasurement({ ...all, badBucketStarts: [NOW - 10_000] })).toMatchObject({ at: NOW - 4_000, source: 'smoke_test' });
     expect(firstBadMeasurement({ ...none, badBucketStarts: [NOW - 10_000] })).toMatchObject({ at: NOW - 10_000, source: 'bucket' });
-    expect(firstBadMeasurement({ ...all, badBucketStarts: [] })).toEqual({ at: NOW - 4_000, source: 'smoke_test', title: 'Smoke test after configuration v5 started and failed at slo' });
+    expect(firstBadMeasurement({ ...all, badBucketStarts: [] })).toEqual({ at: NOW - 4_000, source: 'smoke_test', title: 'Smoke test after configuration v5 started and failed at slo', changeId: 1 });
     // A smoke test still running past the SLO counts; a running one within it does not.
     expect(firstBadMeasurement({ ...none, smokeTests: [{ ...smoke, status: 'running', startedAt: NOW - 1_500 }] })).toMatchObject({ at: NOW - 1_500, source: 'smoke_test' });
     expect(firstBadMeasurement({ ...none, smokeTests: [{ ...smoke, status: 'running', startedAt: NOW - 500 }] })).toMatchObject({ source: 'detection' });
@@ -67,6 +67,15 @@ describe('the likely cause', () => {
     expect(pickLikelyCause([rollback], bad, W)).toBeNull();
     expect(pickLikelyCause([drill, ended], bad, W)).toBeNull();
     expect(pickLikelyCause([rollback, { ...drill, appliedAt: new Date(NOW - 100) }], bad, W)?.id).toBe(3);
+  });
+
+  it('is the change a failed smoke test tested, when that test is the first bad measurement, a rollback to a bad version too', () => {
+    const change_ = change(1, 4, 'change', 'config.applied', NOW - 60_000);
+    const rollbackToBad = change(2, 6, 'rollback', 'config.applied', NOW - 50);
+    expect(pickLikelyCause([change_, rollbackToBad], bad, W)).toBeNull();
+    expect(pickLikelyCause([change_, rollbackToBad], { ...bad, changeId: 2 }, W)).toBe(rollbackToBad);
+    // A tested change outside what was read falls back to the usual rule.
+    expect(pickLikelyCause([change_], { ...bad, changeId: 99 }, W)).toBe(change_);
   });
 });
 

@@ -26,6 +26,8 @@ export interface FirstBad {
   source: FirstBadSource;
   /** One line for the timeline. */
   title: string;
+  /** A failed smoke test's: the configuration change it tested. */
+  changeId?: number;
 }
 
 export interface Evidence {
@@ -54,7 +56,8 @@ export function firstBadMeasurement(e: Evidence): FirstBad {
     const late = t.status === 'running' && e.now - t.startedAt > e.sloMs;
     if (t.status === 'failed' || late) {
       const version = t.configVersion === null ? '' : ` after configuration v${t.configVersion}`;
-      found.push({ at: t.startedAt, source: 'smoke_test', title: `Smoke test${version} started and ${t.status === 'failed' ? `failed${t.failedStep ? ` at ${t.failedStep}` : ''}` : 'overran the SLO'}` });
+      const title = `Smoke test${version} started and ${t.status === 'failed' ? `failed${t.failedStep ? ` at ${t.failedStep}` : ''}` : 'overran the SLO'}`;
+      found.push({ at: t.startedAt, source: 'smoke_test', title, ...(t.changeId === null ? {} : { changeId: t.changeId }) });
     }
   }
   for (const p of e.probes) {
@@ -124,12 +127,16 @@ export interface ChangeRow {
 export const isUndo = (c: Pick<ChangeRow, 'kind' | 'type'>) => c.kind === 'rollback' || c.kind === 'revert' || c.type === 'experiment.ended';
 
 /**
- * Pure: the likely cause is the latest change that is not an undo, applied from `windowMs`
- * before the first bad measurement up to the detection (a change between the two still precedes
- * what the alert saw; a bucket estimate may also be up to 10 s early), and not followed by an
- * undo before the first bad measurement (an undone change is no longer in force).
+ * Pure: when the first bad measurement is a failed smoke test, the likely cause is the change it
+ * tested, whatever its kind (a rollback to a bad version too). Otherwise it is the latest change
+ * that is not an undo, applied from `windowMs` before the first bad measurement up to the
+ * detection (a change between the two still precedes what the alert saw; a bucket estimate may
+ * also be up to 10 s early), and not followed by an undo before the first bad measurement (an
+ * undone change is no longer in force).
  */
 export function pickLikelyCause<C extends ChangeRow>(changes: C[], firstBad: FirstBad, windowMs: number, detectedAt = firstBad.at): C | null {
+  const tested = firstBad.changeId === undefined ? undefined : changes.find((c) => c.id === firstBad.changeId);
+  if (tested) return tested;
   const latest = Math.max(detectedAt, firstBad.at + (firstBad.source === 'bucket' ? BUCKET_MS : 0));
   const at = (c: C) => c.appliedAt.getTime();
   const lastUndo = Math.max(-Infinity, ...changes.filter((c) => isUndo(c) && at(c) <= firstBad.at).map(at));

@@ -113,8 +113,8 @@ export async function processIncidents(db: Db = appDb, o: EvaluationOutcome, opt
   let cause: { likelyCauseId: number; configVersion: number; title: string } | null = null;
   if (open.likelyCauseId === null) {
     const first = await db.incidentEvent.findFirst({ where: { incidentId: open.id, type: 'first_bad_measurement' }, select: { detail: true } });
-    const source = first?.detail ? (JSON.parse(first.detail) as { source?: FirstBadSource }).source : undefined;
-    const found = await causeAndVersion(db, { at: open.firstBadAt.getTime(), source: source ?? 'detection', title: '' }, c.causeWindowMs, open.detectedAt.getTime());
+    const { source, changeId } = first?.detail ? (JSON.parse(first.detail) as { source?: FirstBadSource; changeId?: number }) : {};
+    const found = await causeAndVersion(db, { at: open.firstBadAt.getTime(), source: source ?? 'detection', title: '', changeId }, c.causeWindowMs, open.detectedAt.getTime());
     if (found.cause) cause = { likelyCauseId: found.cause.id, configVersion: found.configVersion ?? found.cause.version, title: titleOf(open.title, found.cause.version) };
   }
 
@@ -168,7 +168,7 @@ async function openIncident(db: Db, o: EvaluationOutcome, c: IncidentOptions, fi
   const { cause, configVersion } = await causeAndVersion(db, firstBad, c.causeWindowMs, detectedAt);
   const eventOf = new Map(o.events.map((e) => [e.ruleId, e]));
   const events: NewEvent[] = [
-    { at: new Date(firstBad.at), type: 'first_bad_measurement', title: firstBad.title, detail: JSON.stringify({ source: firstBad.source }) },
+    { at: new Date(firstBad.at), type: 'first_bad_measurement', title: firstBad.title, detail: JSON.stringify({ source: firstBad.source, changeId: firstBad.changeId }) },
     ...rules.map((rule) => {
       const state = o.states.get(rule.id)!;
       const event = eventOf.get(rule.id);
