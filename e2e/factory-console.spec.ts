@@ -101,7 +101,7 @@ test.describe('factory console', () => {
       await editor.getByRole('button', { name: 'Save change' }).click();
       const bad = before.version + 1;
       const rollback = bad + 1;
-      await expect(page.getByRole('status').filter({ hasText: `Version ${bad} is in force.` })).toBeVisible();
+      await expect(page.getByRole('status').filter({ hasText: `Version ${bad} is in force. The store is smoke-testing it; this page follows the result.` })).toBeVisible();
 
       // The next edit starts at once, before the rollback shows (the console refreshes every 2 s).
       const maxItems = String(before.document.maxItemsPerOrder + 1);

@@ -6,6 +6,7 @@ import { isConfigKey, type ConfigKey } from '@/components/admin/factory-fields';
 import { formatDuration } from '@/components/ui/duration';
 import { isAdmin } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { factoryAdmin, type FactoryConfigDocument } from '@/lib/factory-client/admin';
 import { failedForm, formValues, invalidForm, type FormState } from '@/lib/form-state';
@@ -114,7 +115,10 @@ export async function changeConfigAction(_state: ConfigFormState, formData: Form
   revalidatePath(PATH);
   return {
     status: 'success',
-    message: intent === 'drill' ? `Drill started as version ${version}. It reverts by itself in ${drillMinutes} minutes.` : `Version ${version} is in force.`,
+    message:
+      intent === 'drill'
+        ? `Drill started as version ${version}. It reverts by itself in ${drillMinutes} minutes.`
+        : `Version ${version} is in force.${env().smokeTest.enabled ? ' The store is smoke-testing it; this page follows the result.' : ''}`,
   };
 }
 
