@@ -134,6 +134,8 @@ describe.each(targets)('alert engine on $name', (target) => {
     // The announcement is raised once, not again at the next evaluation.
     const third = await evaluateAlerts(db, { ...options, now: T + 4_000 });
     expect(third.events.filter((e) => e.ruleId === 'factory-config-changed')).toEqual([]);
+    // While it fires, it still shows the version announced.
+    expect(await db.alertRuleState.findUniqueOrThrow({ where: { ruleId: 'factory-config-changed' } })).toMatchObject({ state: 'firing', value: 7 });
 
     // The no-data rule stays normal while its value, the time since the newest factory measurement, moves.
     const newest = await db.latencyBucket.findFirstOrThrow({ where: { resolution: 10, kind: 'factory' }, orderBy: { updatedAt: 'desc' } });

@@ -326,7 +326,10 @@ export async function evaluateAlerts(db: Db = appDb, options: EvaluateOptions = 
     const previous: AlertState = row
       ? { state: row.state as AlertStateName, since: row.since.getTime(), activeAt: row.activeAt?.getTime() ?? null, lastActiveAt: row.lastActiveAt?.getTime() ?? null, value: row.value }
       : initialState(now);
-    const evaluation = evaluate(rule, snapshot);
+    const observed = evaluate(rule, snapshot);
+    // An announcement's version stays the rule's value while it fires: later evaluations see no new one.
+    const keepsVersion = rule.kind === 'config_change' && observed.value === null && previous.state === 'firing';
+    const evaluation = keepsVersion ? { ...observed, value: previous.value } : observed;
     const { next, transition } = step(previous, evaluation, now, rule);
     states.set(rule.id, next);
     const notes = [...evaluation.notes];
