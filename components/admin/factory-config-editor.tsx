@@ -55,7 +55,7 @@ export function FactoryConfigEditor({ action, version, document, hints, lockedBe
   const reasonError = answer.fieldErrors?.reason;
 
   return (
-    <form action={formAction} onChange={() => setEditingFrom((from) => from ?? version)} aria-labelledby="editor-title" className="flex flex-col gap-4">
+    <form action={formAction} onChange={() => setEditingFrom((from) => from ?? Math.max(version, state.savedVersion ?? 0))} aria-labelledby="editor-title" className="flex flex-col gap-4">
       <div>
         <h2 id="editor-title" className="text-lg font-semibold text-char-900">
           Change the configuration
@@ -65,7 +65,7 @@ export function FactoryConfigEditor({ action, version, document, hints, lockedBe
           anything outside its safe envelope; you can then rehearse it as a drill.
         </p>
       </div>
-      {editingFrom !== null && editingFrom !== version && (
+      {editingFrom !== null && version > editingFrom && (
         <p role="status" className="rounded-xl border border-crust-300 bg-crust-100 px-4 py-3 text-sm text-char-800">
           Version {version} came into force while you were editing version {editingFrom}. The values you changed are kept, the others are now those
           of version {version}, and Save sends your change against it.

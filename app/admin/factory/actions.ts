@@ -115,6 +115,7 @@ export async function changeConfigAction(_state: ConfigFormState, formData: Form
   revalidatePath(PATH);
   return {
     status: 'success',
+    savedVersion: version,
     message:
       intent === 'drill'
         ? `Drill started as version ${version}. It reverts by itself in ${drillMinutes} minutes.`

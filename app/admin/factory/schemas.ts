@@ -45,4 +45,6 @@ export type ConfigFormState = FormState & {
   offerDrill?: boolean;
   /** The configuration moved on since the page was loaded. */
   stale?: boolean;
+  /** The version a successful save made (the page's own props may still show the one before). */
+  savedVersion?: number;
 };
