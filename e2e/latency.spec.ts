@@ -85,6 +85,20 @@ test('an admin sees the factory latency charts with data and a marker for a fact
   await page.getByRole('button', { name: 'Hide its charts' }).click();
   await expect(menuCharts).toBeHidden();
 
+  // Sorting by p99 puts the slowest route first; the Factory filter leaves only factory calls.
+  const p99Header = routes.getByRole('columnheader', { name: 'p99' });
+  await expect(p99Header).not.toHaveAttribute('aria-sort');
+  await p99Header.getByRole('button').click();
+  await expect(p99Header).toHaveAttribute('aria-sort', 'descending');
+  const p99s = await routes.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.children[5]?.textContent ?? ''));
+  const ms = p99s.filter((text) => text !== '–').map((text) => (text.endsWith(' s') ? parseFloat(text) * 1000 : text.endsWith(' min') ? parseFloat(text) * 60_000 : parseFloat(text)));
+  expect(ms.length).toBeGreaterThan(1);
+  expect(ms).toEqual([...ms].sort((a, b) => b - a));
+  await page.getByRole('group', { name: 'Kind of call' }).getByRole('button', { name: /^Factory \d+$/ }).click();
+  await expect(routes.locator('tbody tr').first()).toContainText('Factory');
+  expect(await routes.locator('tbody tr').evaluateAll((rows) => rows.every((row) => row.textContent?.startsWith('Factory')))).toBe(true);
+  await page.getByRole('group', { name: 'Kind of call' }).getByRole('button', { name: /^All \d+$/ }).click();
+
   // The chosen range is in the address, so a reload (or a shared link) keeps it.
   const ranges = page.getByRole('group', { name: 'Time range' });
   await ranges.getByRole('button', { name: '6h' }).click();
