@@ -5,6 +5,7 @@ import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatUtc } from '@/components/ui/utc';
 import { formatMs, formatPercent, formatRate, formatRateTicks } from './format';
+import { markerLabels, type PlacedMarker } from './marker-labels';
 
 export type Unit = 'ms' | 'rate' | 'share' | 'count';
 
@@ -45,23 +46,26 @@ function markerPlugin(markers: ChartMarker[]): uPlot.Plugin {
           ctx.lineWidth = Math.max(1, devicePixelRatio);
           ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
           ctx.font = `${11 * devicePixelRatio}px sans-serif`;
-          // Numbers of markers too close to tell apart go one row lower each, not on top of each other.
-          let lastX = -Infinity;
-          let row = 0;
+          // uPlot leaves the axes' alignment set; labels start just right of their line.
+          ctx.textAlign = 'left';
+          const placed: PlacedMarker[] = [];
           markers.forEach((m, i) => {
             const at = m.at / 1000;
             if (at < min || at > max) return;
             const x = Math.round(u.valToPos(at, 'x', true));
-            row = x - lastX < 16 * devicePixelRatio ? row + 1 : 0;
-            lastX = x;
             ctx.strokeStyle = m.color ?? MARKER_COLOR;
-            ctx.fillStyle = m.color ?? MARKER_COLOR;
             ctx.beginPath();
             ctx.moveTo(x, bbox.top);
             ctx.lineTo(x, bbox.top + bbox.height);
             ctx.stroke();
-            ctx.fillText(String(i + 1), x + 3 * devicePixelRatio, bbox.top + 11 * (row + 1) * devicePixelRatio);
+            placed.push({ x, number: i + 1, color: m.color });
           });
+          // Lines too close to number apart share one label ("4–9"), which a phone's narrow chart needs.
+          const pad = 3 * devicePixelRatio;
+          for (const label of markerLabels(placed, (text) => ctx.measureText(text).width + pad, 4 * devicePixelRatio)) {
+            ctx.fillStyle = label.color ?? MARKER_COLOR;
+            ctx.fillText(label.text, label.x + pad, bbox.top + 11 * devicePixelRatio);
+          }
           ctx.restore();
         },
       ],
