@@ -1,19 +1,26 @@
 import 'server-only';
-import NextAuth from 'next-auth';
+import NextAuth, { type Session } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { loginBody } from '@/lib/api/schemas';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
-import { authenticate } from '@/lib/store/users';
+import { authenticate, sessionStamp } from '@/lib/store/users';
 
 /**
  * Browser sessions: Auth.js v5 with the Credentials provider and a signed, expiring JWT
- * cookie that carries only the user id. Roles are read from the database on each use.
+ * cookie that carries only the user id and a stamp of the password it began with
+ * (users.ts). Roles are read from the database on each use.
  * The config is built lazily so that `next build` needs no secrets.
  */
 export const SESSION_BASE_PATH = '/api/session';
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+declare module 'next-auth' {
+  interface User {
+    sessionStamp?: string;
+  }
+}
+
+export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth(() => ({
   secret: env().authSecret,
   basePath: SESSION_BASE_PATH,
   trustHost: true,
@@ -24,9 +31,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     warn: (code) => log.warn('auth warning', { code }),
     debug: () => undefined,
   },
-  // The default session callback drops the user id (the token's `sub`); currentUser() needs it.
   callbacks: {
-    session: ({ session, token }) => ({ ...session, user: { ...session.user, id: token.sub ?? '' } }),
+    // Sign-in sets the stamp; so does a password change in this browser (updateSession), with the new one.
+    jwt: ({ token, user, trigger, session }) => {
+      const stamp = user?.sessionStamp ?? (trigger === 'update' ? (session as Session | undefined)?.user?.sessionStamp : undefined);
+      return typeof stamp === 'string' ? { ...token, sessionStamp: stamp } : token;
+    },
+    // The default session callback drops the user id (the token's `sub`); currentUser() needs it and the stamp.
+    session: ({ session, token }) => ({ ...session, user: { ...session.user, id: token.sub ?? '', sessionStamp: token.sessionStamp as string | undefined } }),
   },
   providers: [
     Credentials({
@@ -36,7 +48,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!input.success) return null;
         try {
           const user = await authenticate(input.data);
-          return { id: String(user.id), name: user.name, email: user.email };
+          return { id: String(user.id), name: user.name, email: user.email, sessionStamp: await sessionStamp(user.id) };
         } catch {
           return null;
         }

@@ -1,16 +1,16 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { getUser } from '@/lib/store/users';
+import { getSessionUser } from '@/lib/store/users';
 import { auth } from './next-auth';
 import { signInPath } from './return-to';
 import { isAdmin, type AuthUser } from './roles';
 
-/** The signed-in browser user with current roles from the database, once per request. */
+/** The signed-in browser user with current roles from the database, once per request; none once the password has changed. */
 export const currentUser = cache(async (): Promise<AuthUser | null> => {
   const session = await auth();
   const id = Number(session?.user?.id);
-  return Number.isInteger(id) && id > 0 ? getUser(id) : null;
+  return Number.isInteger(id) && id > 0 ? getSessionUser(id, session?.user?.sessionStamp) : null;
 });
 
 /** For pages: sends visitors to sign in, then back to `returnTo`. */

@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/auth/password';
 import { toAuthUser, type AuthUser } from '@/lib/auth/roles';
 import type { LoginInput, RegisterInput, UpdateUserInput } from '@/lib/api/schemas';
@@ -34,12 +35,29 @@ export async function authenticate(input: LoginInput): Promise<AuthUser> {
   return toAuthUser(user);
 }
 
-export async function getUser(userId: number): Promise<AuthUser | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, include: withRoles });
-  return user ? toAuthUser(user) : null;
+/**
+ * What a browser session keeps of the password it began with: an HMAC of the hash, as
+ * Django's session auth hash. A password change, the user's own or an admin's, ends every
+ * browser session that holds the old one.
+ */
+const sessionStampOf = (passwordHash: string): Buffer => createHmac('sha256', env().authSecret).update(passwordHash).digest();
+
+/** The stamp a new browser session of this user carries. */
+export async function sessionStamp(userId: number): Promise<string> {
+  const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  return sessionStampOf(passwordHash).toString('base64url');
 }
 
-/** Updates a profile. A password change signs the user out of every other API session. */
+/** A browser session's user, if the session began with the user's current password. */
+export async function getSessionUser(userId: number, stamp: string | undefined): Promise<AuthUser | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, include: withRoles });
+  if (!user || !stamp) return null;
+  const given = Buffer.from(stamp, 'base64url');
+  const expected = sessionStampOf(user.passwordHash);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? toAuthUser(user) : null;
+}
+
+/** Updates a profile. A password change signs the user out of every API session, and of every browser session but one that takes the new stamp. */
 export async function updateUser(actor: AuthUser | undefined, userId: number, input: UpdateUserInput): Promise<AuthUser> {
   assertSelfOrAdmin(actor, userId, 'update this user');
   const passwordHash = input.password ? await hashPassword(input.password, env().passwordHashCost) : undefined;

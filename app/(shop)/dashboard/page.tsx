@@ -12,7 +12,8 @@ export const metadata: Metadata = { title: 'My orders' };
 
 export default async function DashboardPage({ searchParams }: SearchParamsProps) {
   const user = await requireUser('/dashboard');
-  const page = orderListQuery.safeParse(await searchParams).data?.page ?? 1;
+  const params = await searchParams;
+  const page = orderListQuery.safeParse(params).data?.page ?? 1;
   const history = await listOrders(user, page);
   return (
     <>
@@ -23,7 +24,7 @@ export default async function DashboardPage({ searchParams }: SearchParamsProps)
           <h2 id="profile-heading" className="mb-3 text-xl font-bold">
             Profile
           </h2>
-          <ProfileForm action={updateProfileAction} name={user.name} email={user.email} />
+          <ProfileForm action={updateProfileAction} name={user.name} email={user.email} passwordSaved={params.saved === 'password'} />
         </section>
       </div>
     </>
