@@ -95,3 +95,28 @@ test('on a phone, the checkout bar leaves the footer’s links reachable', async
   await footer.getByRole('link', { name: 'API docs' }).click();
   await page.waitForURL(/\/docs$/);
 });
+
+test('a cart changed after it was paid is not taken for the paid order: the diner is told, and pays it as a new order', async ({ page }) => {
+  const diner = await registerUser(page.request, 'changed-cart');
+  await signIn(page, diner.email, diner.password);
+  await fillCartAndCheckout(page);
+  // The cart as another tab (or a copied browser profile) still holds it: same checkout key.
+  const before = JSON.parse((await page.evaluate(() => localStorage.getItem('jwt-pizza-cart'))) ?? '{}') as { items: number[] };
+  await page.getByRole('button', { name: 'Pay now' }).click();
+  await page.waitForURL(/\/delivery\/\d+/);
+  const paidId = Number(/\/delivery\/(\d+)/.exec(page.url())?.[1]);
+
+  await page.evaluate((cart) => localStorage.setItem('jwt-pizza-cart', JSON.stringify(cart)), { ...before, items: [...before.items, ...before.items] });
+  await page.goto('/checkout');
+  await expect(page.getByText('Total (2 pizzas)')).toBeVisible();
+  await page.getByRole('button', { name: 'Pay now' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: `Your cart changed after it was paid as order #${paidId}.` });
+  await expect(alert).toBeVisible();
+  await expect(alert.getByRole('link', { name: `See order #${paidId}` })).toHaveAttribute('href', `/delivery/${paidId}`);
+
+  await page.getByRole('button', { name: 'Pay now' }).click();
+  await page.waitForURL(/\/delivery\/\d+/);
+  const newId = Number(/\/delivery\/(\d+)/.exec(page.url())?.[1]);
+  expect(newId).not.toBe(paidId);
+  await expect(page.getByText('2 ×')).toBeVisible();
+});

@@ -11,6 +11,10 @@ export interface FormState {
   values?: Record<string, string>;
   /** The browser session had ended: the form offers a way to sign in again. */
   signedOut?: boolean;
+  /** Checkout: the cart changed after it was paid as this order; it links to it, and the cart is paid as a new order next time. */
+  paidOrderId?: number;
+  /** Checkout: the store closed; it links back to the menu to choose another. */
+  storeClosed?: boolean;
 }
 
 export const idleForm: FormState = { status: 'idle' };

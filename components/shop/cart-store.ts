@@ -93,6 +93,8 @@ export const cartActions = {
   emptyItems: () => write({ ...emptyCart(), store: getSnapshot().store }),
   /** Pay was pressed: until an answer comes, an order may exist for this cart's key. */
   paymentSent: () => write({ ...getSnapshot(), paymentSent: true }),
+  /** The cart changed after its key was paid: the same pizzas are paid next time as a new order, under a new key. */
+  newCheckout: () => write({ ...getSnapshot(), checkoutKey: newCheckoutKey(), paymentSent: false }),
   /** Pay was answered with an error: no order was placed. */
   paymentRefused: () => write({ ...getSnapshot(), paymentSent: false }),
   /** The order paid with this key was found: empties the cart, unless another tab already did. */

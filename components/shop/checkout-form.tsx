@@ -39,7 +39,8 @@ export function CheckoutForm({
 
   useEffect(() => {
     if (state.status !== 'error') return;
-    cartActions.paymentRefused(); // an error answer means no order was placed
+    if (state.paidOrderId) cartActions.newCheckout();
+    else cartActions.paymentRefused(); // an error answer means no order was placed
     if (state.signedOut) router.refresh(); // the header stops showing the diner
   }, [state, router]);
 
@@ -75,6 +76,22 @@ export function CheckoutForm({
         <div className="mb-4">
           <Alert>
             {state.message}
+            {state.paidOrderId && (
+              <>
+                {' '}
+                <Link href={`/delivery/${state.paidOrderId}`} className="font-semibold underline underline-offset-2">
+                  See order #{state.paidOrderId}
+                </Link>
+              </>
+            )}
+            {state.storeClosed && (
+              <>
+                {' '}
+                <Link href="/menu" className="font-semibold underline underline-offset-2">
+                  Choose another store
+                </Link>
+              </>
+            )}
             {state.signedOut && (
               <>
                 {' '}

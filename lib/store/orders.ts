@@ -67,8 +67,19 @@ export interface PlacedOrder {
   factoryError?: string;
 }
 
-/** What the pizza is so far, for an order already recorded (a repeated pay). */
-function placed(order: OrderView): PlacedOrder {
+/** A checkout key already paid with another cart: the cart changed (another tab, a copied profile) while or after its pay went out. */
+export class CheckoutAlreadyPaid extends AppError {
+  constructor(readonly orderId: number) {
+    super('conflict', `this checkout was already paid as order ${orderId}, with a different cart`);
+  }
+}
+
+const cartOf = (storeId: number, menuIds: number[]) => `${storeId}:${[...menuIds].sort((a, b) => a - b).join(',')}`;
+
+/** What the pizza is so far, for an order already paid with this checkout key (a repeated pay); refused for a different cart. */
+function placed(order: OrderView, input: OrderInput): PlacedOrder {
+  const paid = cartOf(order.storeId, order.items.map((i) => i.menuId));
+  if (paid !== cartOf(input.storeId, input.items.map((i) => i.menuId))) throw new CheckoutAlreadyPaid(order.id);
   return order.status === 'fulfilled' && order.jwt ? { order, jwt: order.jwt } : { order, factoryError: 'the pizza is being prepared' };
 }
 
@@ -79,7 +90,8 @@ function placed(order: OrderView): PlacedOrder {
  * pending, and the fulfilment worker keeps trying until the pizza is made.
  *
  * With a checkout key (the UI's cart), paying is idempotent: a second pay with the diner's key
- * returns the order already placed and calls nobody. The REST API sends no key.
+ * returns the order already placed and calls nobody, and is refused if the cart is not the one
+ * paid (CheckoutAlreadyPaid). The REST API sends no key.
  */
 export async function placeOrder(actor: AuthUser | undefined, input: OrderInput, checkoutKey?: string): Promise<PlacedOrder> {
   // The factory call gets what is left of the budget once the order is written, so the
@@ -88,7 +100,7 @@ export async function placeOrder(actor: AuthUser | undefined, input: OrderInput,
   if (!actor) throw new AppError('unauthorized', 'unauthorized');
   if (checkoutKey) {
     const earlier = await findOrderByCheckoutKey(actor, checkoutKey);
-    if (earlier) return placed(earlier);
+    if (earlier) return placed(earlier, input);
   }
   const store = await db.store.findFirst({
     where: { id: input.storeId, closedAt: null, franchise: { closedAt: null } },
@@ -125,7 +137,7 @@ export async function placeOrder(actor: AuthUser | undefined, input: OrderInput,
   } catch (error) {
     // A concurrent pay with the same key won the unique (dinerId, checkoutKey): return its order.
     const earlier = checkoutKey && isUniqueViolation(error) ? await findOrderByCheckoutKey(actor, checkoutKey) : null;
-    if (earlier) return placed(earlier);
+    if (earlier) return placed(earlier, input);
     throw error;
   }
   const result = await fulfilClaimed(id, claim.claimedBy, deadline);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fulfilledLogCountsOnceWritten } from './factory-helpers';
-import { call, createFranchise, menuByTitle, registerUser, targets, type Target, type TestFranchise, type TestUser } from './support';
+import { adminToken, call, createFranchise, menuByTitle, registerUser, targets, type Target, type TestFranchise, type TestUser } from './support';
 
 /**
  * The checkout page's Pay, driven over HTTP as the browser drives it: a browser session from
@@ -48,22 +48,26 @@ async function browserSession(t: Target, user: TestUser): Promise<string> {
  * the action redirects to.
  */
 async function pay(t: Target, cookie: string, franchise: TestFranchise, menuIds: number[], checkoutKey: string): Promise<number> {
+  const response = await pressPay(t, cookie, franchise, menuIds, checkoutKey);
+  const redirect = response.headers.get('x-action-redirect') ?? '';
+  const orderId = /^\/delivery\/(\d+)\?placed=1/.exec(redirect)?.[1];
+  expect(orderId, `pay answered ${response.status} without a redirect to the delivery page: ${await response.text()}`).toBeDefined();
+  return Number(orderId);
+}
+
+function pressPay(t: Target, cookie: string, franchise: TestFranchise, menuIds: number[], checkoutKey: string): Promise<Response> {
   const body = new FormData();
   body.append('_1_franchiseId', String(franchise.id));
   body.append('_1_storeId', String(franchise.storeId));
   for (const menuId of menuIds) body.append('_1_menuId', String(menuId));
   body.append('_1_checkoutKey', checkoutKey);
   body.append('0', JSON.stringify([{ status: 'idle' }, '$K1']));
-  const response = await fetch(`${t.url}/checkout`, {
+  return fetch(`${t.url}/checkout`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'Next-Action': payActionId(), Accept: 'text/x-component', Cookie: cookie },
     body,
   });
-  const redirect = response.headers.get('x-action-redirect') ?? '';
-  const orderId = /^\/delivery\/(\d+)\?placed=1/.exec(redirect)?.[1];
-  expect(orderId, `pay answered ${response.status} without a redirect to the delivery page: ${await response.text()}`).toBeDefined();
-  return Number(orderId);
 }
 
 const newKey = () => randomBytes(16).toString('hex');
@@ -110,6 +114,34 @@ describe.each(targets())('paying at checkout on $name', (t) => {
 
     expect(b).toBe(a);
     await expectOneOrderMadeOnce(t, diner, a);
+  });
+
+  it('a pay with a key already paid for another cart is refused, names the paid order, and places nothing', async () => {
+    const diner = await registerUser(t, 'pay-changed-cart');
+    const cookie = await browserSession(t, diner);
+    const key = newKey();
+    const first = await pay(t, cookie, franchise, [veggie], key);
+
+    const changed = await pressPay(t, cookie, franchise, [veggie, veggie], key);
+
+    expect(changed.headers.get('x-action-redirect')).toBeNull();
+    expect(await changed.text()).toContain(`Your cart changed after it was paid as order #${first}. Pay again to order these pizzas as a new order.`);
+    await expectOneOrderMadeOnce(t, diner, first);
+    // The same pizzas in another order are the same cart.
+    expect(await pay(t, cookie, franchise, [veggie], key)).toBe(first);
+  });
+
+  it('a pay at a store closed since it was chosen says so, and places nothing', async () => {
+    const diner = await registerUser(t, 'pay-closed-store');
+    const closing = await createFranchise(t);
+    const closed = await call(t, 'DELETE', `/api/franchise/${closing.id}/store/${closing.storeId}`, { token: await adminToken(t) });
+    expect(closed.status).toBe(200);
+
+    const response = await pressPay(t, await browserSession(t, diner), closing, [veggie], newKey());
+
+    expect(response.headers.get('x-action-redirect')).toBeNull();
+    expect(await response.text()).toContain('The store you chose has closed.');
+    expect(await orderIds(t, diner)).toEqual([]);
   });
 
   it('a new key is a new order, and one diner’s key never returns another diner’s order', async () => {

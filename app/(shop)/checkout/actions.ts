@@ -6,7 +6,7 @@ import { checkoutKey, orderBody } from '@/lib/api/schemas';
 import { currentUser } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import type { FormState } from '@/lib/form-state';
-import { findOrderByCheckoutKey, placeOrder } from '@/lib/store/orders';
+import { CheckoutAlreadyPaid, findOrderByCheckoutKey, placeOrder } from '@/lib/store/orders';
 
 const payForm = orderBody.extend({ checkoutKey });
 
@@ -32,6 +32,11 @@ export async function payAction(_previous: FormState, formData: FormData): Promi
   try {
     orderId = (await placeOrder(user, order, key)).order.id;
   } catch (error) {
+    if (error instanceof CheckoutAlreadyPaid) {
+      return { status: 'error', paidOrderId: error.orderId, message: `Your cart changed after it was paid as order #${error.orderId}. Pay again to order these pizzas as a new order.` };
+    }
+    // The only thing placeOrder looks up and may not find: the store, closed since it was chosen.
+    if (error instanceof AppError && error.code === 'not_found') return { status: 'error', storeClosed: true, message: 'The store you chose has closed.' };
     if (error instanceof AppError) return { status: 'error', message: `We couldn’t place your order: ${error.message}.` };
     throw error;
   }
