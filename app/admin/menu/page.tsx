@@ -35,7 +35,7 @@ export default async function AdminMenuPage() {
                       </h3>
                       <Price sat={item.priceSat} className="shrink-0 text-sm font-semibold text-sauce-700" />
                     </div>
-                    <p className="text-sm text-char-700">{item.description}</p>
+                    <p className="text-sm text-char-700 wrap-anywhere">{item.description}</p>
                     <p className="truncate font-mono text-xs text-char-700/80" title={item.image}>
                       {item.image}
                     </p>

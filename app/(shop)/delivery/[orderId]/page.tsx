@@ -54,7 +54,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
           <Alert tone="success">Paid. Your pizza is baked and signed. Enjoy!</Alert>
         </div>
       )}
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
         <section aria-labelledby="items-heading" className="self-start rounded-2xl border border-char-900/10 bg-white p-5 shadow-sm">
           <div className="flex items-center justify-between gap-3">
             <h2 id="items-heading" className="text-lg font-bold">
