@@ -169,13 +169,27 @@ test('an unknown incident, franchise or order answers 404 with its own not-found
   ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
-    await expect(page.getByText(heading, { exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expect(page).toHaveTitle(`${heading} · Admin · JWT Pizza`);
     // Still inside the admin pages: their navigation is there.
     await expect(page.getByRole('link', { name: 'Latency' }).first()).toBeVisible();
   }
+  // An order of someone else's (the admin's) is not found either.
+  const { token } = await apiLogin(request, admin.email, admin.password);
+  const asAdmin = { Authorization: `Bearer ${token}` };
+  const franchise = (await (await request.post('/api/franchise', { headers: asAdmin, data: { name: `e2e-404-${Date.now()}`, admins: [{ email: admin.email }] } })).json()) as FranchiseJson;
+  const store = (await (await request.post(`/api/franchise/${franchise.id}/store`, { headers: asAdmin, data: { name: 'e2e-404-store' } })).json()) as { id: number };
+  const menu = (await (await request.get('/api/order/menu')).json()) as { id: number }[];
+  const order = await request.post('/api/order', { headers: asAdmin, data: { franchiseId: franchise.id, storeId: store.id, items: [{ menuId: menu[0]?.id }] } });
+  expect(order.status(), await order.text()).toBe(200);
+  const adminOrderId = ((await order.json()) as { order: { id: number } }).order.id;
+
   const diner = await registerUser(request, 'diner');
   await page.context().clearCookies();
   await signIn(page, diner.email, diner.password);
-  expect((await page.goto('/delivery/999999'))?.status()).toBe(404);
-  await expect(page.getByText('We couldn’t find that order', { exact: true })).toBeVisible();
+  for (const path of ['/delivery/999999', `/delivery/${adminOrderId}`]) {
+    expect((await page.goto(path))?.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'We couldn’t find that order' })).toBeVisible();
+    await expect(page).toHaveTitle('Order not found · JWT Pizza');
+  }
 });
