@@ -122,6 +122,27 @@ test('admin adds a pizza to the menu, with field errors first', async ({ page })
   await expect(page.getByRole('list', { name: 'Pizzas' }).getByRole('listitem').filter({ hasText: title })).toContainText('0.0051');
 });
 
+test('closing a franchise says what happens to its stores, for none, one and several', async ({ page, request }) => {
+  const name = `e2e-closing-${Date.now()}`;
+  const { token } = await apiLogin(request, admin.email, admin.password);
+  const asAdmin = { Authorization: `Bearer ${token}` };
+  const franchise = (await (await request.post('/api/franchise', { headers: asAdmin, data: { name, admins: [{ email: admin.email }] } })).json()) as FranchiseJson;
+  await signIn(page, admin.email, admin.password);
+  for (const [storeCount, warning] of <const>[
+    [0, 'It has no open stores, and its franchisees lose access to it.'],
+    [1, 'Its one store closes too, and its franchisees lose access to it.'],
+    [2, 'All 2 of its stores close too, and its franchisees lose access to it.'],
+  ]) {
+    if (storeCount > 0) {
+      const store = await request.post(`/api/franchise/${franchise.id}/store`, { headers: asAdmin, data: { name: `store ${storeCount}` } });
+      expect(store.status(), await store.text()).toBe(200);
+    }
+    await page.goto(`/admin/franchises?name=${name}`);
+    await page.getByRole('button', { name: `Close franchise ${name}` }).click();
+    await expect(page.getByRole('dialog', { name: `Close ${name}?` })).toContainText(warning);
+  }
+});
+
 test('admin deletes a user after confirming, and is offered no Delete on their own row', async ({ page, request }) => {
   const doomed = await registerUser(request, 'doomed');
   const { user: me } = await apiLogin(request, admin.email, admin.password);
