@@ -146,6 +146,31 @@ test('closing a franchise says what happens to its stores, for none, one and sev
   }
 });
 
+test('an error from the server goes once its field is edited, or at the next try to create a franchise', async ({ page }) => {
+  const stranger = `nobody-${Date.now()}@e2e.jwt.pizza`;
+  const error = page.getByText(`unknown user for franchise admin: ${stranger}`);
+  const create = page.getByRole('button', { name: 'Create franchise', exact: true });
+  await signIn(page, admin.email, admin.password);
+  await page.goto('/admin/franchises');
+  await page.getByLabel('Franchise name').fill(`e2e-stale-${Date.now()}`);
+  await page.getByLabel('Franchisee emails').fill(stranger);
+  await create.click();
+  await expect(error).toBeVisible();
+
+  // Another field edited: the error stays; a submit the browser stops (the name is required) removes it.
+  await page.getByLabel('Franchise name').fill('');
+  await expect(error).toBeVisible();
+  await create.click();
+  await expect(error).toBeHidden();
+  expect(await page.getByLabel('Franchise name').evaluate((input: HTMLInputElement) => input.validity.valueMissing)).toBe(true);
+
+  await page.getByLabel('Franchise name').fill(`e2e-stale-${Date.now()}`);
+  await create.click();
+  await expect(error).toBeVisible();
+  await page.getByLabel('Franchisee emails').fill(admin.email);
+  await expect(error).toBeHidden();
+});
+
 test('admin deletes a user after confirming, and is offered no Delete on their own row', async ({ page, request }) => {
   const doomed = await registerUser(request, 'doomed');
   const { user: me } = await apiLogin(request, admin.email, admin.password);
