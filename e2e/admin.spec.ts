@@ -110,7 +110,8 @@ test('admin adds a pizza to the menu, with field errors first', async ({ page })
 
   await page.getByLabel('Title').fill(title);
   await page.getByLabel('Description').fill('Baked by a test');
-  await page.getByLabel('Image').fill('/pizzas/veggie.svg');
+  // A bare path, as old clients send it: from the site root, not from /admin.
+  await page.getByLabel('Image').fill('pizzas/veggie.svg');
   await page.getByLabel('Price (₿)').fill('-1');
   await page.getByRole('button', { name: 'Add pizza' }).click();
   await expect(page.getByText('must be more than 0')).toBeVisible();
@@ -119,7 +120,55 @@ test('admin adds a pizza to the menu, with field errors first', async ({ page })
   await page.getByLabel('Price (₿)').fill('0.0051');
   await page.getByRole('button', { name: 'Add pizza' }).click();
   await expect(page.getByRole('status').filter({ hasText: `${title} is on the menu.` })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Pizzas' }).getByRole('listitem').filter({ hasText: title })).toContainText('0.0051');
+  const listed = page.getByRole('list', { name: 'Pizzas' }).getByRole('listitem').filter({ hasText: title });
+  await expect(listed).toContainText('0.0051');
+  await expect.poll(() => listed.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+});
+
+test('closing a franchise says what happens to its stores, for none, one and several', async ({ page, request }) => {
+  const name = `e2e-closing-${Date.now()}`;
+  const { token } = await apiLogin(request, admin.email, admin.password);
+  const asAdmin = { Authorization: `Bearer ${token}` };
+  const franchise = (await (await request.post('/api/franchise', { headers: asAdmin, data: { name, admins: [{ email: admin.email }] } })).json()) as FranchiseJson;
+  await signIn(page, admin.email, admin.password);
+  for (const [storeCount, warning] of <const>[
+    [0, 'It has no open stores, and its franchisees lose access to it.'],
+    [1, 'Its one store closes too, and its franchisees lose access to it.'],
+    [2, 'All 2 of its stores close too, and its franchisees lose access to it.'],
+  ]) {
+    if (storeCount > 0) {
+      const store = await request.post(`/api/franchise/${franchise.id}/store`, { headers: asAdmin, data: { name: `store ${storeCount}` } });
+      expect(store.status(), await store.text()).toBe(200);
+    }
+    await page.goto(`/admin/franchises?name=${name}`);
+    await page.getByRole('button', { name: `Close franchise ${name}` }).click();
+    await expect(page.getByRole('dialog', { name: `Close ${name}?` })).toContainText(warning);
+  }
+});
+
+test('an error from the server goes once its field is edited, or at the next try to create a franchise', async ({ page }) => {
+  const stranger = `nobody-${Date.now()}@e2e.jwt.pizza`;
+  const error = page.getByText(`unknown user for franchise admin: ${stranger}`);
+  const create = page.getByRole('button', { name: 'Create franchise', exact: true });
+  await signIn(page, admin.email, admin.password);
+  await page.goto('/admin/franchises');
+  await page.getByLabel('Franchise name').fill(`e2e-stale-${Date.now()}`);
+  await page.getByLabel('Franchisee emails').fill(stranger);
+  await create.click();
+  await expect(error).toBeVisible();
+
+  // Another field edited: the error stays; a submit the browser stops (the name is required) removes it.
+  await page.getByLabel('Franchise name').fill('');
+  await expect(error).toBeVisible();
+  await create.click();
+  await expect(error).toBeHidden();
+  expect(await page.getByLabel('Franchise name').evaluate((input: HTMLInputElement) => input.validity.valueMissing)).toBe(true);
+
+  await page.getByLabel('Franchise name').fill(`e2e-stale-${Date.now()}`);
+  await create.click();
+  await expect(error).toBeVisible();
+  await page.getByLabel('Franchisee emails').fill(admin.email);
+  await expect(error).toBeHidden();
 });
 
 test('admin deletes a user after confirming, and is offered no Delete on their own row', async ({ page, request }) => {
@@ -169,13 +218,27 @@ test('an unknown incident, franchise or order answers 404 with its own not-found
   ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
-    await expect(page.getByText(heading, { exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expect(page).toHaveTitle(`${heading} · Admin · JWT Pizza`);
     // Still inside the admin pages: their navigation is there.
     await expect(page.getByRole('link', { name: 'Latency' }).first()).toBeVisible();
   }
+  // An order of someone else's (the admin's) is not found either.
+  const { token } = await apiLogin(request, admin.email, admin.password);
+  const asAdmin = { Authorization: `Bearer ${token}` };
+  const franchise = (await (await request.post('/api/franchise', { headers: asAdmin, data: { name: `e2e-404-${Date.now()}`, admins: [{ email: admin.email }] } })).json()) as FranchiseJson;
+  const store = (await (await request.post(`/api/franchise/${franchise.id}/store`, { headers: asAdmin, data: { name: 'e2e-404-store' } })).json()) as { id: number };
+  const menu = (await (await request.get('/api/order/menu')).json()) as { id: number }[];
+  const order = await request.post('/api/order', { headers: asAdmin, data: { franchiseId: franchise.id, storeId: store.id, items: [{ menuId: menu[0]?.id }] } });
+  expect(order.status(), await order.text()).toBe(200);
+  const adminOrderId = ((await order.json()) as { order: { id: number } }).order.id;
+
   const diner = await registerUser(request, 'diner');
   await page.context().clearCookies();
   await signIn(page, diner.email, diner.password);
-  expect((await page.goto('/delivery/999999'))?.status()).toBe(404);
-  await expect(page.getByText('We couldn’t find that order', { exact: true })).toBeVisible();
+  for (const path of ['/delivery/999999', `/delivery/${adminOrderId}`]) {
+    expect((await page.goto(path))?.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'We couldn’t find that order' })).toBeVisible();
+    await expect(page).toHaveTitle('Order not found · JWT Pizza');
+  }
 });

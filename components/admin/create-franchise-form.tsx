@@ -5,11 +5,13 @@ import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idleForm, type FormAction } from '@/lib/form-state';
 import { FormMessage } from './form-message';
+import { useFreshFormState } from './use-fresh-form-state';
 
 export function CreateFranchiseForm({ action }: { action: FormAction }) {
-  const [state, formAction] = useActionState(action, idleForm);
+  const [answer, formAction] = useActionState(action, idleForm);
+  const { state, formEvents } = useFreshFormState(answer);
   return (
-    <form action={formAction} aria-labelledby="create-franchise-title" className="flex flex-col gap-4">
+    <form action={formAction} {...formEvents} aria-labelledby="create-franchise-title" className="flex flex-col gap-4">
       <h2 id="create-franchise-title" className="text-lg font-semibold text-char-900">
         Create franchise
       </h2>

@@ -18,8 +18,8 @@ export function FranchiseAdmins({ admins }: { admins: FranchiseAdmin[] }) {
     <ul aria-label="Franchisees" className="flex flex-wrap gap-2">
       {admins.map((admin) => (
         <li key={admin.id} className="flex min-w-0 flex-wrap gap-x-1.5 rounded-xl bg-crust-100 px-3 py-1 text-sm text-char-800">
-          <span className="font-semibold text-char-900">{admin.name}</span>
-          <span className="min-w-0 [overflow-wrap:anywhere]">{admin.email}</span>
+          <span className="min-w-0 font-semibold text-char-900 wrap-anywhere">{admin.name}</span>
+          <span className="min-w-0 wrap-anywhere">{admin.email}</span>
         </li>
       ))}
     </ul>

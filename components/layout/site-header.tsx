@@ -63,7 +63,7 @@ export async function SiteHeader() {
               </NavLink>
             ))}
             <div className="flex flex-wrap items-center gap-1 border-t border-char-900/10 pt-2">
-              {user && <span className="w-full px-3 py-1 text-sm text-char-700">Signed in as {user.name}</span>}
+              {user && <span className="w-full px-3 py-1 text-sm text-char-700 wrap-anywhere">Signed in as {user.name}</span>}
               {authLinks}
             </div>
           </nav>

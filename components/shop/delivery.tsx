@@ -19,7 +19,7 @@ export function OrderItems({ order }: { order: OrderView }) {
       <ul className="mt-4 divide-y divide-char-900/10">
         {groupItems(order.items).map((group, i) => (
           <li key={i} className="flex justify-between gap-3 py-2">
-            <span>
+            <span className="min-w-0 wrap-anywhere">
               {group.quantity} × {group.description}
             </span>
             <Price sat={group.priceSat} className="text-char-800" />

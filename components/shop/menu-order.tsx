@@ -32,7 +32,7 @@ export function MenuOrder({
   const openStores = franchises.some((f) => f.stores.length > 0);
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
+    <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="space-y-10">
         {placedOrderId !== null && <PlacedOrderNotice orderId={placedOrderId} />}
         <section aria-labelledby="stores-heading">
@@ -45,7 +45,7 @@ export function MenuOrder({
             </div>
           )}
           {openStores ? (
-            <div className="grid gap-3 sm:grid-cols-2">
+            <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
               {franchises.map((franchise) => (
                 <StorePicker key={franchise.id} franchise={franchise} cart={cart} />
               ))}
@@ -64,7 +64,7 @@ export function MenuOrder({
           {menu.length === 0 ? (
             <EmptyState title="The menu is empty">No pizzas on offer yet. Please check back soon.</EmptyState>
           ) : (
-            <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+            <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
               {menu.map((item) => (
                 <li key={item.id}>
                   <PizzaCard item={item} quantity={quantities.get(item.id) ?? 0} canAdd={hydrated && !full} />
@@ -195,7 +195,7 @@ function PizzaCard({ item, quantity, canAdd }: { item: ShopMenuItem; quantity: n
           <h3 className="font-bold text-char-900">{item.title}</h3>
           <Price sat={item.priceSat} className="font-semibold text-sauce-700" />
         </div>
-        <p className="mt-1 flex-1 text-sm text-char-700">{item.description}</p>
+        <p className="mt-1 flex-1 text-sm text-char-700 wrap-anywhere">{item.description}</p>
         {/* The add button stays one element as Add turns into +, so keyboard focus stays on it. */}
         <div className="mt-3 flex items-center justify-end gap-3 sm:mt-4">
           {quantity > 0 && (

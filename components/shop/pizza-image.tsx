@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { menuImageSrc } from '@/lib/api/schemas';
 
 export const FALLBACK_PIZZA = '/pizzas/generic.svg';
 
@@ -20,7 +21,7 @@ export function PizzaImage({ src, alt, className = '' }: { src: string; alt: str
     // eslint-disable-next-line @next/next/no-img-element
     <img
       ref={ref}
-      src={failed || !src ? FALLBACK_PIZZA : src}
+      src={failed || !src ? FALLBACK_PIZZA : menuImageSrc(src)}
       alt={alt}
       loading="lazy"
       decoding="async"

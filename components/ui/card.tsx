@@ -14,10 +14,21 @@ export function PageHeader({ title, subtitle, actions }: { title: string; subtit
   );
 }
 
-export function EmptyState({ title, children, action }: { title: string; children?: React.ReactNode; action?: React.ReactNode }) {
+/** A placeholder for what is not there; `titleAs="h1"` when it is all the page says (a not-found page). */
+export function EmptyState({
+  title,
+  titleAs: Title = 'p',
+  children,
+  action,
+}: {
+  title: string;
+  titleAs?: 'p' | 'h1';
+  children?: React.ReactNode;
+  action?: React.ReactNode;
+}) {
   return (
     <div className="rounded-2xl border-2 border-dashed border-char-900/15 bg-white/60 px-6 py-10 text-center">
-      <p className="text-lg font-semibold text-char-800">{title}</p>
+      <Title className="text-lg font-semibold text-char-800">{title}</Title>
       {children && <div className="mt-1 text-char-700">{children}</div>}
       {action && <div className="mt-4">{action}</div>}
     </div>

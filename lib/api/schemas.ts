@@ -63,11 +63,16 @@ export const btc = z
  * or an https URL. Any other scheme (`javascript:`, `data:`, `http:`) or a host-relative `//host`
  * is refused.
  */
+const hasScheme = (value: string) => /^[a-z][a-z0-9+.-]*:/i.test(value);
+
 export const menuImage = trimmed(300).refine((value) => {
   if (/\s/.test(value) || value.startsWith('//')) return false;
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(value)) return true;
+  if (!hasScheme(value)) return true;
   return /^https:\/\/[^/]/i.test(value) && URL.canParse(value);
 }, 'must be a path on this site (such as /pizzas/veggie.svg) or an https:// URL');
+
+/** Where a menu picture loads from: a path without its leading slash (`pizza9.png`) from the site root, on any page. */
+export const menuImageSrc = (image: string) => (hasScheme(image) || image.startsWith('/') ? image : `/${image}`);
 
 export const menuItemBody = z.object({
   title: trimmed(60),

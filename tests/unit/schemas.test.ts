@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginBody, menuImage, registerBody, updateUserBody } from '@/lib/api/schemas';
+import { loginBody, menuImage, menuImageSrc, registerBody, updateUserBody } from '@/lib/api/schemas';
 import { fieldError } from '@/components/shop/form-state';
 import { invalidForm } from '@/lib/form-state';
 
@@ -47,5 +47,12 @@ describe('menu pictures', () => {
       expect(parsed.success, image).toBe(false);
       expect(parsed.error?.issues[0]?.message).toBe('must be a path on this site (such as /pizzas/veggie.svg) or an https:// URL');
     }
+  });
+
+  it('load a bare file name from the site root, not from the page showing it (/admin/pizza9.png)', () => {
+    expect(menuImageSrc('pizza9.png')).toBe('/pizza9.png');
+    expect(menuImageSrc('pizzas/veggie.svg')).toBe('/pizzas/veggie.svg');
+    expect(menuImageSrc('/pizzas/veggie.svg')).toBe('/pizzas/veggie.svg');
+    expect(menuImageSrc('https://cdn.jwt.pizza/pizza.png')).toBe('https://cdn.jwt.pizza/pizza.png');
   });
 });

@@ -18,7 +18,7 @@ export default async function DashboardPage({ searchParams }: SearchParamsProps)
   return (
     <>
       <PageHeader title={`Hi, ${user.name}`} subtitle="Your orders and your account." />
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <OrderHistory history={history} />
         <section aria-labelledby="profile-heading" className="self-start">
           <h2 id="profile-heading" className="mb-3 text-xl font-bold">

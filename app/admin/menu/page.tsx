@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { AddMenuItemForm } from '@/components/admin/add-menu-item-form';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { Price } from '@/components/ui/price';
+import { menuImageSrc } from '@/lib/api/schemas';
 import { requireAdmin } from '@/lib/auth/session';
 import { getMenu } from '@/lib/store/menu';
 import { addMenuItemAction } from './actions';
@@ -27,7 +28,7 @@ export default async function AdminMenuPage() {
             <ul aria-label="Pizzas" className="grid grid-cols-1 gap-4 sm:grid-cols-2">
               {menu.map((item) => (
                 <li key={item.id} className="flex gap-4 rounded-2xl border border-char-900/10 bg-white p-4 shadow-sm">
-                  <img src={item.image} alt="" loading="lazy" className="size-20 shrink-0 rounded-xl bg-crust-100 object-cover" />
+                  <img src={menuImageSrc(item.image)} alt="" loading="lazy" className="size-20 shrink-0 rounded-xl bg-crust-100 object-cover" />
                   <div className="flex min-w-0 flex-1 flex-col gap-1">
                     <div className="flex items-baseline justify-between gap-2">
                       <h3 className="truncate font-semibold text-char-900" title={item.title}>
@@ -35,7 +36,7 @@ export default async function AdminMenuPage() {
                       </h3>
                       <Price sat={item.priceSat} className="shrink-0 text-sm font-semibold text-sauce-700" />
                     </div>
-                    <p className="text-sm text-char-700">{item.description}</p>
+                    <p className="text-sm text-char-700 wrap-anywhere">{item.description}</p>
                     <p className="truncate font-mono text-xs text-char-700/80" title={item.image}>
                       {item.image}
                     </p>

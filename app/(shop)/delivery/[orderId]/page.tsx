@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { ClearCartOnArrival } from '@/components/shop/clear-cart';
 import { DeliveryWatcher } from '@/components/shop/delivery-watcher';
 import { LocalDateTime } from '@/components/ui/local-time';
@@ -12,25 +13,31 @@ import { orderIdParams } from '@/lib/api/schemas';
 import { isAdmin } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/errors';
+import { nullIfNotFound } from '@/lib/errors';
 import { getOrder } from '@/lib/store/orders';
 import type { SearchParamsProps } from '../../search-params';
 import { verifyAction } from './actions';
 
-export const metadata: Metadata = { title: 'Your delivery' };
-
 type Props = SearchParamsProps & { params: Promise<{ orderId: string }> };
 
-export default async function DeliveryPage({ params, searchParams }: Props) {
-  const parsed = orderIdParams.safeParse(await params);
-  if (!parsed.success) notFound();
+/** The signed-in user's order, or null when they have none by that number; once per request, for the title and the page. */
+const findOrder = cache(async (rawId: string) => {
+  const parsed = orderIdParams.safeParse({ orderId: rawId });
+  if (!parsed.success) return null;
   const { orderId } = parsed.data;
-  const path = `/delivery/${orderId}`;
+  const user = await requireUser(`/delivery/${orderId}`);
+  return nullIfNotFound(getOrder(user, orderId));
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await findOrder((await params).orderId)) ? 'Your delivery' : 'Order not found' };
+}
+
+export default async function DeliveryPage({ params, searchParams }: Props) {
+  const order = await findOrder((await params).orderId);
+  if (!order) notFound();
+  const path = `/delivery/${order.id}`;
   const user = await requireUser(path);
-  const order = await getOrder(user, orderId).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  });
   const justPlaced = (await searchParams).placed === '1';
 
   return (
@@ -54,7 +61,7 @@ export default async function DeliveryPage({ params, searchParams }: Props) {
           <Alert tone="success">Paid. Your pizza is baked and signed. Enjoy!</Alert>
         </div>
       )}
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
         <section aria-labelledby="items-heading" className="self-start rounded-2xl border border-char-900/10 bg-white p-5 shadow-sm">
           <div className="flex items-center justify-between gap-3">
             <h2 id="items-heading" className="text-lg font-bold">

@@ -17,6 +17,10 @@ export const metadata: Metadata = { title: 'Franchises · Admin' };
 
 const PAGE_SIZE = 10;
 
+/** The start of the close dialog's warning, right for no store, one and several. */
+const storesThatClose = (count: number) =>
+  count === 0 ? 'It has no open stores' : count === 1 ? 'Its one store closes too' : `All ${count} of its stores close too`;
+
 export default async function AdminFranchisesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireAdmin('/admin/franchises');
   const parsed = franchiseListQuery.safeParse(await searchParams);
@@ -83,7 +87,7 @@ export default async function AdminFranchisesPage({ searchParams }: { searchPara
                         pendingLabel="Closing…"
                       >
                         <p>
-                          All {franchise.stores.length} of its stores close too, and its franchisees lose access to it. Past orders are kept.
+                          {storesThatClose(franchise.stores.length)}, and its franchisees lose access to it. Past orders are kept.
                           This can&apos;t be undone here.
                         </p>
                       </ConfirmAction>

@@ -3,7 +3,7 @@ import { EmptyState } from '@/components/ui/card';
 
 export default function FranchiseNotFound() {
   return (
-    <EmptyState title="Franchise not found" action={<ButtonLink href="/admin/franchises">Back to franchises</ButtonLink>}>
+    <EmptyState titleAs="h1" title="Franchise not found" action={<ButtonLink href="/admin/franchises">Back to franchises</ButtonLink>}>
       <p>It may have been closed, or the link is wrong.</p>
     </EmptyState>
   );

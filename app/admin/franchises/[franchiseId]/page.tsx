@@ -1,33 +1,37 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { FranchiseAdmins, FranchiseOverview } from '@/components/franchise/franchise-panel';
 import { Alert } from '@/components/ui/alert';
 import { Card, PageHeader } from '@/components/ui/card';
 import { closeStoreAction, createStoreAction } from '@/app/franchise/actions';
 import { franchiseIdParams } from '@/lib/api/schemas';
 import { requireAdmin } from '@/lib/auth/session';
-import { AppError } from '@/lib/errors';
+import { nullIfNotFound } from '@/lib/errors';
 import { getFranchise, withAllTimeRevenue } from '@/lib/store/franchises';
 
-export const metadata: Metadata = { title: 'Franchise · Admin' };
-
-export default async function AdminFranchisePage({
-  params,
-  searchParams,
-}: {
+type Props = {
   params: Promise<{ franchiseId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { franchiseId: raw } = await params;
+};
+
+/** The franchise with its revenue, or null when there is none by that number; once per request, for the title and the page. */
+const findFranchise = cache(async (raw: string) => {
   const user = await requireAdmin(`/admin/franchises/${raw}`);
   const parsed = franchiseIdParams.safeParse({ franchiseId: raw });
-  if (!parsed.success) notFound();
-  const found = await getFranchise(user, parsed.data.franchiseId).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  });
-  const [franchise] = await withAllTimeRevenue([found]);
+  if (!parsed.success) return null;
+  const found = await nullIfNotFound(getFranchise(user, parsed.data.franchiseId));
+  const [franchise] = found ? await withAllTimeRevenue([found]) : [];
+  return franchise ?? null;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await findFranchise((await params).franchiseId)) ? 'Franchise · Admin' : 'Franchise not found · Admin' };
+}
+
+export default async function AdminFranchisePage({ params, searchParams }: Props) {
+  const franchise = await findFranchise((await params).franchiseId);
   if (!franchise) notFound();
   const justCreated = (await searchParams).created === '1';
 

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { ActionButton } from '@/components/admin/action-button';
 import { SeverityBadge } from '@/components/admin/alerts/badges';
 import { When } from '@/components/admin/alerts/time';
@@ -15,21 +16,26 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { AutoRefresh } from '@/components/ui/live-time';
 import { id } from '@/lib/api/schemas';
 import { requireAdmin } from '@/lib/auth/session';
-import { AppError } from '@/lib/errors';
+import { nullIfNotFound } from '@/lib/errors';
 import { log } from '@/lib/log';
 import { incidentChart, type IncidentChart as Chart } from '@/lib/telemetry/incident-chart';
 import { incidentDetail } from '@/lib/telemetry/incidents';
 import type { IncidentDetail } from '@/lib/telemetry/incidents/types';
 import { acknowledgeAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Incident · Admin' };
 export const dynamic = 'force-dynamic';
 
-function load(incidentId: number): Promise<IncidentDetail> {
-  return incidentDetail(incidentId).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  });
+type Props = { params: Promise<{ id: string }> };
+
+/** The incident, or null when there is none by that number; once per request, for the title and the page. */
+const findIncident = cache(async (raw: string) => {
+  await requireAdmin(`/admin/incidents/${raw}`);
+  const parsed = id.safeParse(raw);
+  return parsed.success ? nullIfNotFound(incidentDetail(parsed.data)) : null;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await findIncident((await params).id)) ? 'Incident · Admin' : 'Incident not found · Admin' };
 }
 
 /** The chart is a help, not the record: the page still shows the incident when the latency cannot be read. */
@@ -42,12 +48,9 @@ async function chartFor(incident: IncidentDetail): Promise<Chart | null> {
   }
 }
 
-export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id: raw } = await params;
-  await requireAdmin(`/admin/incidents/${raw}`);
-  const parsed = id.safeParse(raw);
-  if (!parsed.success) notFound();
-  const incident = await load(parsed.data);
+export default async function IncidentPage({ params }: Props) {
+  const incident = await findIncident((await params).id);
+  if (!incident) notFound();
   const chart = await chartFor(incident);
   const open = incident.status === 'open';
   const markers = incident.timeline.map((e) => ({ at: Date.parse(e.at), color: TIMELINE_STYLE[e.type].color }));
