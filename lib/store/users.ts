@@ -2,7 +2,7 @@ import 'server-only';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/auth/password';
 import { toAuthUser, type AuthUser } from '@/lib/auth/roles';
 import type { LoginInput, RegisterInput, UpdateUserInput } from '@/lib/api/schemas';
-import { db, isUniqueViolation, type Prisma } from '@/lib/db';
+import { db, isRecordMissing, isUniqueViolation, type Prisma } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError, notFound } from '@/lib/errors';
 import { assertAdmin, assertSelfOrAdmin } from './access';
@@ -58,6 +58,7 @@ export async function updateUser(actor: AuthUser | undefined, userId: number, in
     return toAuthUser(user);
   } catch (error) {
     if (isUniqueViolation(error)) throw emailTaken();
+    if (isRecordMissing(error)) throw notFound('user');
     throw error;
   }
 }
