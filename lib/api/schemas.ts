@@ -9,7 +9,7 @@ const article = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${w
  * field "is required", a wrong type "must be a string" (zod's own read "Invalid input:
  * expected string, received undefined").
  */
-export function typeIssueMessage(issue: z.core.$ZodRawIssue): string | undefined {
+function typeIssueMessage(issue: z.core.$ZodRawIssue): string | undefined {
   if (issue.code !== 'invalid_type') return undefined;
   if (issue.input === undefined) return 'is required';
   if (issue.expected === 'int') return 'must be a whole number';
