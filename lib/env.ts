@@ -34,6 +34,7 @@ const schema = z.object({
   AUTH_SECRET: optionalSecret(32),
   TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(86_400),
   FACTORY_URL: z.url().optional(),
+  FACTORY_PUBLIC_URL: z.url().optional(),
   FACTORY_API_KEY: optionalSecret(24),
   FACTORY_ADMIN_KEY: optionalSecret(24),
   FACTORY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
@@ -99,6 +100,12 @@ export interface Env {
   factoryUrl: string;
   /** True when FACTORY_URL is unset and the store uses the factory hosted in this app. */
   factoryEmbedded: boolean;
+  /**
+   * Where browsers reach the factory (named in the API docs; old front ends verify pizzas
+   * there): FACTORY_PUBLIC_URL, else an external FACTORY_URL, else PUBLIC_URL + /factory.
+   * Undefined: the embedded factory at the address the request came to (lib/http/origin.ts).
+   */
+  factoryPublicUrl: string | undefined;
   factoryApiKey: string;
   factoryAdminKey: string;
   factoryTimeoutMs: number;
@@ -208,6 +215,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, 'jwt-pizza.db')}`;
   const databaseKind: DatabaseKind = databaseUrl.startsWith('file:') ? 'sqlite' : 'postgres';
   const factoryEmbedded = e.FACTORY_URL === undefined;
+  const factoryUrl = withoutSlash(e.FACTORY_URL ?? `http://127.0.0.1:${e.PORT}/factory`);
+  const publicUrl = e.PUBLIC_URL && withoutSlash(e.PUBLIC_URL);
   if (!factoryEmbedded && e.FACTORY_API_KEY === undefined) {
     throw new ConfigError('Invalid configuration. FACTORY_API_KEY: required when FACTORY_URL names an external factory');
   }
@@ -222,8 +231,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     adminPassword: e.ADMIN_PASSWORD,
     authSecret: e.AUTH_SECRET ?? persistedSecret(dataDir, 'AUTH_SECRET'),
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
-    factoryUrl: (e.FACTORY_URL ?? `http://127.0.0.1:${e.PORT}/factory`).replace(/\/+$/, ''),
+    factoryUrl,
     factoryEmbedded,
+    factoryPublicUrl: e.FACTORY_PUBLIC_URL ? withoutSlash(e.FACTORY_PUBLIC_URL) : factoryEmbedded ? publicUrl && `${publicUrl}/factory` : factoryUrl,
     factoryApiKey: e.FACTORY_API_KEY ?? persistedSecret(dataDir, 'FACTORY_API_KEY'),
     factoryAdminKey: e.FACTORY_ADMIN_KEY ?? persistedSecret(dataDir, 'FACTORY_ADMIN_KEY'),
     factoryTimeoutMs: e.FACTORY_TIMEOUT_MS,
@@ -245,7 +255,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       autoRollback: e.SMOKE_AUTO_ROLLBACK,
       budgetMs: e.SMOKE_TEST_BUDGET_MS ?? Math.max(e.FACTORY_TIMEOUT_MS, 10_000),
     },
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl: publicUrl ?? `http://localhost:${e.PORT}`,
     incidents: {
       webhookUrl: e.ALERT_WEBHOOK_URL,
       webhookFormat: e.ALERT_WEBHOOK_FORMAT,
@@ -279,6 +289,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     },
   };
 }
+
+const withoutSlash = (url: string) => url.replace(/\/+$/, '');
 
 /** OTEL_EXPORTER_OTLP_HEADERS as the OpenTelemetry spec writes it: `k1=v1,k2=v2`, values URL-encoded. */
 function parseHeaderList(list: string | undefined): Record<string, string> {

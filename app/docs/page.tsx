@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { connection } from 'next/server';
+import { headers } from 'next/headers';
 import { JsonBlock } from '@/components/shop/json-block';
 import { Badge, PageHeader } from '@/components/ui/card';
 import { apiDocs } from '@/lib/api/docs';
@@ -26,8 +26,7 @@ function byResource(endpoints: Endpoint[]): [string, Endpoint[]][] {
 }
 
 export default async function DocsPage() {
-  await connection();
-  const docs = apiDocs();
+  const docs = apiDocs({ headers: await headers() });
   return (
     <>
       <PageHeader

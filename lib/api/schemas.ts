@@ -2,6 +2,24 @@ import { z } from 'zod';
 
 /** Every input schema of the REST API and the UI's server actions, in one place. */
 
+const article = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
+
+/**
+ * Messages for type problems of schemas that set none, in the words of the others: a missing
+ * field "is required", a wrong type "must be a string" (zod's own read "Invalid input:
+ * expected string, received undefined").
+ */
+function typeIssueMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code !== 'invalid_type') return undefined;
+  if (issue.input === undefined) return 'is required';
+  if (issue.expected === 'int') return 'must be a whole number';
+  if (typeof issue.input === 'number' && Number.isNaN(issue.input)) return 'must be a number';
+  return `must be ${article(issue.expected)}`;
+}
+
+// Set where the schemas are defined, so every route and form that parses with them has it.
+z.config({ customError: typeIssueMessage });
+
 const trimmed = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 
 /** Ids are 32-bit INTEGER columns; a larger value would make PostgreSQL fail the query (a 500). */

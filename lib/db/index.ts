@@ -45,3 +45,8 @@ export const db: Db = new Proxy({} as Db, {
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
+
+/** A write to a row that does not exist (Prisma's P2025), on either engine. */
+export function isRecordMissing(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2025';
+}

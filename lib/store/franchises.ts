@@ -8,6 +8,7 @@ import { AppError, notFound } from '@/lib/errors';
 import { assertAdmin, assertFranchiseAdmin, assertSelfOrAdmin } from './access';
 import { btcToSat, satToBtc } from './money';
 import { closedStoresByFranchise, franchiseRevenue, revenueByStore, type FranchiseRevenue } from './revenue';
+import { conflictIfDuplicate, nameKey } from './names';
 import { likePattern } from './search';
 
 export interface StoreView {
@@ -118,15 +119,11 @@ export async function createFranchise(
   const users = await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, name: true, email: true } });
   const missing = emails.filter((e) => !users.some((u) => u.email === e));
   if (missing.length) throw new AppError('not_found', `unknown user for franchise admin: ${missing.join(', ')}`);
-  if (await db.franchise.findFirst({ where: { name: input.name, ...open } })) {
-    throw new AppError('conflict', `a franchise called ${input.name} already exists`);
-  }
   const franchise = await db.franchise
-    .create({ data: { name: input.name, roles: { create: users.map((u) => ({ role: 'franchisee', userId: u.id })) } } })
-    .catch((error: unknown) => {
-      if ((error as { code?: string }).code === 'P2002') throw new AppError('conflict', `a franchise called ${input.name} already exists`);
-      throw error;
-    });
+    .create({
+      data: { name: input.name, nameKey: nameKey(input.name), roles: { create: users.map((u) => ({ role: 'franchisee', userId: u.id })) } },
+    })
+    .catch(conflictIfDuplicate(`a franchise called ${input.name} already exists`));
   invalidate(LIST_KEY);
   return { id: franchise.id, name: franchise.name, admins: users.map(({ email, id, name }) => ({ email, id, name })) };
 }
@@ -152,9 +149,9 @@ export async function createStore(
   assertFranchiseAdmin(actor, franchiseId, 'create a store');
   const franchise = await db.franchise.findFirst({ where: { id: franchiseId, ...open } });
   if (!franchise) throw notFound('franchise');
-  const duplicate = await db.store.findFirst({ where: { franchiseId, name: input.name, ...open } });
-  if (duplicate) throw new AppError('conflict', `${franchise.name} already has a store called ${input.name}`);
-  const store = await db.store.create({ data: { franchiseId, name: input.name } });
+  const store = await db.store
+    .create({ data: { franchiseId, name: input.name, nameKey: nameKey(input.name) } })
+    .catch(conflictIfDuplicate(`${franchise.name} already has a store called ${input.name}`));
   invalidate(LIST_KEY);
   return { id: store.id, franchiseId, name: store.name, totalRevenue: 0 };
 }

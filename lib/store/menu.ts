@@ -4,9 +4,9 @@ import type { MenuItemInput } from '@/lib/api/schemas';
 import { cached, invalidate } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/errors';
 import { assertAdmin } from './access';
 import { btcToSat, satToBtc } from './money';
+import { conflictIfDuplicate, nameKey } from './names';
 
 export interface MenuItem {
   id: number;
@@ -40,11 +40,11 @@ export const publicMenu = (menu: MenuItem[]) =>
 
 export async function addMenuItem(actor: AuthUser | undefined, input: MenuItemInput): Promise<MenuItem[]> {
   assertAdmin(actor);
-  const existing = await db.menuItem.findUnique({ where: { title: input.title } });
-  if (existing) throw new AppError('conflict', `the menu already has a pizza called ${input.title}`);
-  await db.menuItem.create({
-    data: { title: input.title, description: input.description, image: input.image, priceSat: btcToSat(input.price) },
-  });
+  await db.menuItem
+    .create({
+      data: { title: input.title, titleKey: nameKey(input.title), description: input.description, image: input.image, priceSat: btcToSat(input.price) },
+    })
+    .catch(conflictIfDuplicate(`the menu already has a pizza called ${input.title}`));
   invalidate(MENU_KEY);
   return getMenu();
 }

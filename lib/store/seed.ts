@@ -7,6 +7,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 import { btcToSat } from './money';
+import { nameKey } from './names';
 
 /** Seed data for a first start. Every step is idempotent; unique keys guard concurrent starters. */
 
@@ -32,7 +33,7 @@ async function seedMenu(): Promise<void> {
   if ((await db.menuItem.count()) > 0) return;
   for (const item of SEED_MENU) {
     await db.menuItem
-      .create({ data: { title: item.title, description: item.description, image: item.image, priceSat: btcToSat(item.price) } })
+      .create({ data: { title: item.title, titleKey: nameKey(item.title), description: item.description, image: item.image, priceSat: btcToSat(item.price) } })
       .catch(ignoreDuplicate);
   }
 }
@@ -40,7 +41,7 @@ async function seedMenu(): Promise<void> {
 async function seedFranchise(): Promise<number | undefined> {
   if ((await db.franchise.count()) === 0) {
     await db.franchise
-      .create({ data: { name: 'pizzaPocket', stores: { create: { name: 'SLC' } } } })
+      .create({ data: { name: 'pizzaPocket', nameKey: nameKey('pizzaPocket'), stores: { create: { name: 'SLC', nameKey: nameKey('SLC') } } } })
       .catch(ignoreDuplicate);
   }
   return (await db.franchise.findFirst({ where: { name: 'pizzaPocket', closedAt: null } }))?.id;

@@ -3,7 +3,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/auth/password';
 import { toAuthUser, type AuthUser } from '@/lib/auth/roles';
 import type { LoginInput, RegisterInput, UpdateUserInput } from '@/lib/api/schemas';
-import { db, isUniqueViolation, type Prisma } from '@/lib/db';
+import { db, isRecordMissing, isUniqueViolation, type Prisma } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError, notFound } from '@/lib/errors';
 import { assertAdmin, assertSelfOrAdmin } from './access';
@@ -76,6 +76,7 @@ export async function updateUser(actor: AuthUser | undefined, userId: number, in
     return toAuthUser(user);
   } catch (error) {
     if (isUniqueViolation(error)) throw emailTaken();
+    if (isRecordMissing(error)) throw notFound('user');
     throw error;
   }
 }

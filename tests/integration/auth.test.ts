@@ -76,6 +76,18 @@ describe.each(targets())('auth on $name', (t) => {
       expect(empty.status).toBe(400);
       expect(empty.body.message).toBe('invalid body: email: is required');
     });
+
+    it('says a missing field is required and a wrong type what was expected, not how the validator puts it', async () => {
+      const missing = await call(t, 'POST', '/api/auth', { body: { name: 'x', email: uniqueEmail('missing') } });
+      expect(missing.status).toBe(400);
+      expect(missing.body).toEqual({ message: 'invalid body: password: is required' });
+      const wrong = await call(t, 'POST', '/api/auth', { body: { name: 42, email: uniqueEmail('typed'), password: 'long-enough-pass' } });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body).toEqual({ message: 'invalid body: name: must be a string' });
+      const login = await call(t, 'PUT', '/api/auth', { body: { password: 'long-enough-pass' } });
+      expect(login.status).toBe(400);
+      expect(login.body).toEqual({ message: 'invalid body: email: is required' });
+    });
   });
 
   describe('login (PUT /api/auth)', () => {

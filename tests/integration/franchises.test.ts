@@ -104,6 +104,27 @@ describe.each(targets())('franchises on $name', (t) => {
       expect(res.status).toBe(409);
     });
 
+    it('a name that differs only in letter case or surrounding spaces gives the same 409 as an exact duplicate', async () => {
+      const token = await adminToken(t);
+      const franchise = await createFranchise(t);
+      for (const name of [franchise.name, franchise.name.toUpperCase(), ` ${franchise.name.toLowerCase()}  `]) {
+        const res = await call(t, 'POST', '/api/franchise', { token, body: { name, admins: [] } });
+        expect(res.status, name).toBe(409);
+        expect(res.body).toEqual({ message: `a franchise called ${name.trim()} already exists` });
+      }
+      const seeded = await call(t, 'POST', '/api/franchise', { token, body: { name: 'PIZZAPOCKET', admins: [] } });
+      expect(seeded.status).toBe(409);
+      expect((await call(t, 'GET', byName(franchise.name))).body.franchises).toHaveLength(1);
+    });
+
+    it('lookalike names sent at the same time: one franchise is created, the others get 409', async () => {
+      const token = await adminToken(t);
+      const name = uniqueName('race');
+      const variants = [name, name.toUpperCase(), ` ${name} `, name.replace(/^r/, 'R')];
+      const statuses = (await Promise.all(variants.map((v) => call(t, 'POST', '/api/franchise', { token, body: { name: v, admins: [] } })))).map((r) => r.status);
+      expect(statuses.sort()).toEqual([200, 409, 409, 409]);
+    });
+
     it("a closed franchise's name can be used again", async () => {
       const token = await adminToken(t);
       const franchise = await createFranchise(t);
@@ -113,6 +134,9 @@ describe.each(targets())('franchises on $name', (t) => {
       expect(again.body).toMatchObject({ name: franchise.name, id: expect.any(Number) });
       expect(again.body.id).not.toBe(franchise.id);
       expect((await call(t, 'POST', '/api/franchise', { token, body: { name: franchise.name, admins: [] } })).status).toBe(409);
+      // Letter case aside, the rule is the same: a closed one blocks nothing.
+      expect((await call(t, 'DELETE', `/api/franchise/${again.body.id}`, { token })).status).toBe(200);
+      expect((await call(t, 'POST', '/api/franchise', { token, body: { name: franchise.name.toUpperCase(), admins: [] } })).status).toBe(200);
     });
 
     it('a diner gets 403, no token 401, a missing name 400', async () => {
@@ -211,6 +235,36 @@ describe.each(targets())('franchises on $name', (t) => {
       expect((await call(t, 'POST', `/api/franchise/${a.id}/store`, { token, body: { name: a.storeName } })).status).toBe(409);
       expect((await call(t, 'DELETE', `/api/franchise/${a.id}/store/${b.storeId}`, { token })).status).toBe(404);
       expect((await call(t, 'GET', byName(b.name))).body.franchises[0].stores).toHaveLength(1);
+    });
+
+    it('a store name that differs only in letter case or surrounding spaces gives the same 409; other franchises and closed stores do not count', async () => {
+      const a = await createFranchise(t);
+      const b = await createFranchise(t);
+      const token = await adminToken(t);
+      const post = (franchiseId: number, name: string) => call(t, 'POST', `/api/franchise/${franchiseId}/store`, { token, body: { name } });
+      for (const name of [a.storeName, a.storeName.toUpperCase(), ` ${a.storeName.toLowerCase()} `]) {
+        const res = await post(a.id, name);
+        expect(res.status, name).toBe(409);
+        expect(res.body).toEqual({ message: `${a.name} already has a store called ${name.trim()}` });
+      }
+      expect((await post(b.id, 'MAIN ST')).status).toBe(409);
+      const slc = await post(b.id, 'SLC');
+      expect(slc.status).toBe(200);
+      expect((await post(b.id, 'slc')).status).toBe(409);
+      expect((await call(t, 'DELETE', `/api/franchise/${b.id}/store/${slc.body.id}`, { token })).status).toBe(200);
+      expect((await post(b.id, 'slc')).body).toMatchObject({ name: 'slc', franchiseId: b.id });
+      expect((await post(a.id, 'Slc')).status).toBe(200);
+      const stores = async (name: string) => (await call(t, 'GET', byName(name))).body.franchises[0].stores.map((s: { name: string }) => s.name);
+      expect(await stores(a.name)).toEqual([a.storeName, 'Slc']);
+      expect(await stores(b.name)).toEqual([b.storeName, 'slc']);
+    });
+
+    it('lookalike store names sent at the same time: one store is created, the others get 409', async () => {
+      const franchise = await createFranchise(t);
+      const token = await adminToken(t);
+      const variants = ['Downtown', 'DOWNTOWN', 'downtown', ' Downtown '];
+      const statuses = (await Promise.all(variants.map((name) => call(t, 'POST', `/api/franchise/${franchise.id}/store`, { token, body: { name } })))).map((r) => r.status);
+      expect(statuses.sort()).toEqual([200, 409, 409, 409]);
     });
   });
 

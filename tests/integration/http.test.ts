@@ -174,6 +174,18 @@ describe.each(targets())('HTTP conventions on $name', (t) => {
       expect(answers).toEqual(cases.map(([method, path]) => `${method} ${path} → ok`));
     });
 
+    it("the docs give the factory's address as the browser reaches it, never the store's own loopback one", async () => {
+      const local = t.url.replace('127.0.0.1', 'localhost');
+      const viaLocalhost = await fetch(`${local}/api/docs`).then((r) => r.json());
+      expect(viaLocalhost.config).toEqual({ factory: `${local}/factory` });
+      const proxied = { 'X-Forwarded-Host': 'pizza.example.com', 'X-Forwarded-Proto': 'https' };
+      const viaProxy = await call(t, 'GET', '/api/docs', { headers: proxied });
+      expect(viaProxy.body.config).toEqual({ factory: 'https://pizza.example.com/factory' });
+      const page = await fetch(`${local}/docs`).then((r) => r.text());
+      expect(page).toContain(`${local}/factory`);
+      expect(page).not.toContain(`${t.url}/factory`);
+    });
+
     it('GET /api/docs lists every endpoint and the factory URL, and leaks no secret, password, DB or path', async () => {
       const res = await call(t, 'GET', '/api/docs');
       expect(res.status).toBe(200);

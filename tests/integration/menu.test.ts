@@ -85,4 +85,26 @@ describe.each(targets())('menu on $name', (t) => {
     expect(missing.body.message).toContain('title');
     expect((await call(t, 'PUT', '/api/order/menu', { token, body: { ...newItem(), title: 'Veggie' } })).status).toBe(409);
   });
+
+  it('a title that differs only in letter case or surrounding spaces gives the same 409 as an exact duplicate, and adds nothing', async () => {
+    const token = await adminToken(t);
+    const item = newItem();
+    expect((await call(t, 'PUT', '/api/order/menu', { token, body: item })).status).toBe(200);
+    for (const title of [item.title, item.title.toUpperCase(), `  ${item.title.toLowerCase()} `, 'veggie', 'VEGGIE']) {
+      const res = await call(t, 'PUT', '/api/order/menu', { token, body: { ...newItem(), title } });
+      expect(res.status, title).toBe(409);
+      expect(res.body).toEqual({ message: `the menu already has a pizza called ${title.trim()}` });
+    }
+    const menu = await call<MenuEntry[]>(t, 'GET', '/api/order/menu');
+    expect(menu.body.filter((m) => m.title.toLowerCase() === item.title.toLowerCase())).toHaveLength(1);
+    expect(menu.body.filter((m) => m.title.toLowerCase() === 'veggie')).toHaveLength(1);
+  });
+
+  it('lookalike titles sent at the same time: one is added, the others get 409', async () => {
+    const token = await adminToken(t);
+    const title = uniqueName('Race');
+    const variants = [title, title.toUpperCase(), title.toLowerCase(), ` ${title} `];
+    const statuses = (await Promise.all(variants.map((v) => call(t, 'PUT', '/api/order/menu', { token, body: { ...newItem(), title: v } })))).map((r) => r.status);
+    expect(statuses.sort()).toEqual([200, 409, 409, 409]);
+  });
 });

@@ -55,6 +55,17 @@ describe.each(targets())('users on $name', (t) => {
       expect((await call(t, 'GET', '/api/user/me', { token: user.token })).body.name).toBe('Set By Admin');
     });
 
+    it('an unknown user gives 404 "user not found", as DELETE says it', async () => {
+      const token = await adminToken(t);
+      const gone = await registerUser(t, 'gone');
+      expect((await call(t, 'DELETE', `/api/user/${gone.id}`, { token })).status).toBe(200);
+      for (const method of ['PUT', 'DELETE']) {
+        const res = await call(t, method, `/api/user/${gone.id}`, { token, body: { name: 'Nobody' } });
+        expect(res.status, method).toBe(404);
+        expect(res.body, method).toEqual({ message: 'user not found' });
+      }
+    });
+
     it("the old front end's body, the whole user with id and roles, updates the name and never the roles", async () => {
       const user = await registerUser(t, 'whole');
       const body = { id: user.id, name: 'Whole User', email: user.email, roles: [{ role: 'admin' }] };

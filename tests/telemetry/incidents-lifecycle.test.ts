@@ -90,7 +90,7 @@ describe.each(targets)('incident lifecycle on $name', (target) => {
     });
     // Orders: two slow or failed from diner A, one quick from diner B, one slow before the incident.
     const [a, b] = await Promise.all(['a', 'b'].map((n) => db.user.create({ data: { name: n, email: `${n}-${target.name}@test.jwt.pizza`, passwordHash: 'x' } })));
-    const franchise = await db.franchise.create({ data: { name: 'f', stores: { create: [{ name: 's' }] } }, include: { stores: true } });
+    const franchise = await db.franchise.create({ data: { name: 'f', nameKey: 'f', stores: { create: [{ name: 's', nameKey: 's' }] } }, include: { stores: true } });
     const order = (dinerId: number, createdAt: number, fulfilledAt: number | null, status: string) =>
       db.order.create({ data: { dinerId, franchiseId: franchise.id, storeId: franchise.stores[0]!.id, createdAt: new Date(createdAt), fulfilledAt: fulfilledAt === null ? null : new Date(fulfilledAt), status } });
     await order(a!.id, T - 3_000, T - 1_000, 'fulfilled');

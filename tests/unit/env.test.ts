@@ -100,6 +100,19 @@ describe('parseEnv: defaults', () => {
     expect(parseEnv({ DATA_DIR: dataDir, PORT: '3456' }).factoryUrl).toBe('http://127.0.0.1:3456/factory');
   });
 
+  it("gives browsers the factory's public address while the store calls its own", () => {
+    const embedded = parseEnv({ DATA_DIR: dataDir, PORT: '3456' });
+    expect(embedded.factoryPublicUrl).toBeUndefined();
+    const published = parseEnv({ DATA_DIR: dataDir, PORT: '3456', PUBLIC_URL: 'https://pizza.example.com/' });
+    expect(published.factoryPublicUrl).toBe('https://pizza.example.com/factory');
+    expect(published.factoryUrl).toBe('http://127.0.0.1:3456/factory');
+    const external = { DATA_DIR: dataDir, FACTORY_URL: 'http://factory.internal:8080/', FACTORY_API_KEY: 'k'.repeat(24) };
+    expect(parseEnv(external).factoryPublicUrl).toBe('http://factory.internal:8080');
+    const split = parseEnv({ ...external, FACTORY_PUBLIC_URL: 'https://factory.example.com/' });
+    expect(split.factoryPublicUrl).toBe('https://factory.example.com');
+    expect(split.factoryUrl).toBe('http://factory.internal:8080');
+  });
+
   it('lower-cases ADMIN_EMAIL', () => {
     expect(parseEnv({ DATA_DIR: dataDir, ADMIN_EMAIL: 'Boss@Example.COM' }).adminEmail).toBe('boss@example.com');
   });

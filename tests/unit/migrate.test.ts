@@ -164,10 +164,38 @@ describe.each([sqlite, postgres])('migrate() on $kind', (engine) => {
     expect(applied).toEqual(committed);
   });
 
+  it('keys the names that were there before case-insensitive uniqueness: earlier lookalikes stay, new ones are refused', async () => {
+    const keyed = '20261207130000_case_insensitive_names';
+    const before = copyOfPrisma();
+    for (const name of committed.filter((n) => n >= keyed)) rmSync(path.join(migrationsDir(engine.kind, before), name), { recursive: true });
+    const url2 = await engine.fresh();
+    await migrate(engine.kind, url2, before);
+    const db = engine.client(url2);
+    try {
+      await db.$executeRawUnsafe(`INSERT INTO "MenuItem" ("title", "description", "image", "priceSat") VALUES ('Veggie', 'd', '/v.svg', 1), ('veggie ', 'd', '/v.svg', 1)`);
+      await db.$executeRawUnsafe(`INSERT INTO "Franchise" ("name", "closedAt") VALUES ('Gone', CURRENT_TIMESTAMP), ('SLC', NULL), ('slc', NULL), ('GONE', NULL)`);
+      await db.$executeRawUnsafe(`INSERT INTO "Store" ("franchiseId", "name") VALUES (2, 'Main'), (2, 'MAIN'), (3, 'main')`);
+      await migrate(engine.kind, url2, ROOT);
+      const keys = async (rows: Promise<{ id: number; key: string }[]>) => (await rows).map((r) => `${r.id}:${r.key}`);
+      expect(await keys(db.$queryRawUnsafe(`SELECT "id", "titleKey" AS "key" FROM "MenuItem" ORDER BY "id"`))).toEqual(['1:veggie', '2:veggie#2']);
+      expect(await keys(db.$queryRawUnsafe(`SELECT "id", "nameKey" AS "key" FROM "Franchise" ORDER BY "id"`))).toEqual(['1:gone', '2:slc', '3:slc#3', '4:gone']);
+      expect(await keys(db.$queryRawUnsafe(`SELECT "id", "nameKey" AS "key" FROM "Store" ORDER BY "id"`))).toEqual(['1:main', '2:main#2', '3:main']);
+      const item = { title: 'VEGGIE', titleKey: 'veggie', description: 'd', image: '/v.svg', priceSat: 1 };
+      await expect(db.menuItem.create({ data: item })).rejects.toMatchObject({ code: 'P2002' });
+      await expect(db.franchise.create({ data: { name: 'Slc', nameKey: 'slc' } })).rejects.toMatchObject({ code: 'P2002' });
+      await expect(db.store.create({ data: { franchiseId: 2, name: 'main', nameKey: 'main' } })).rejects.toMatchObject({ code: 'P2002' });
+      // Closed ones block nothing, as before.
+      await db.franchise.update({ where: { id: 2 }, data: { closedAt: new Date() } });
+      await expect(db.franchise.create({ data: { name: 'Slc', nameKey: 'slc' } })).resolves.toMatchObject({ name: 'Slc' });
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
   it('the generated Prisma client for this engine reads and writes every model on the migrated schema', async () => {
     const db = engine.client(url);
     try {
-      const franchise = await db.franchise.create({ data: { name: 'pizzaPocket', stores: { create: { name: 'SLC' } } }, include: { stores: true } });
+      const franchise = await db.franchise.create({ data: { name: 'pizzaPocket', nameKey: 'pizzapocket', stores: { create: { name: 'SLC', nameKey: 'slc' } } }, include: { stores: true } });
       const store = franchise.stores[0]!;
       const user = await db.user.create({
         data: {
@@ -178,7 +206,7 @@ describe.each([sqlite, postgres])('migrate() on $kind', (engine) => {
           sessions: { create: { id: 'session-1', expiresAt: new Date(Date.now() + 60_000) } },
         },
       });
-      const menu = await db.menuItem.create({ data: { title: 'Veggie', description: 'A garden of delight', image: '/v.svg', priceSat: 380_000 } });
+      const menu = await db.menuItem.create({ data: { title: 'Veggie', titleKey: 'veggie', description: 'A garden of delight', image: '/v.svg', priceSat: 380_000 } });
       const order = await db.order.create({
         data: {
           dinerId: user.id,

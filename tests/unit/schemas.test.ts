@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loginBody, menuImage, menuImageSrc, registerBody, updateUserBody } from '@/lib/api/schemas';
+import { loginBody, menuImage, menuImageSrc, menuItemForm, orderBody, registerBody, updateUserBody, userListQuery } from '@/lib/api/schemas';
+import { parseOrThrow } from '@/lib/http/errors';
 import { fieldError } from '@/components/shop/form-state';
 import { invalidForm } from '@/lib/form-state';
 
@@ -54,5 +55,41 @@ describe('menu pictures', () => {
     expect(menuImageSrc('pizzas/veggie.svg')).toBe('/pizzas/veggie.svg');
     expect(menuImageSrc('/pizzas/veggie.svg')).toBe('/pizzas/veggie.svg');
     expect(menuImageSrc('https://cdn.jwt.pizza/pizza.png')).toBe('https://cdn.jwt.pizza/pizza.png');
+  });
+});
+
+describe('messages for missing fields and wrong types', () => {
+  /** What the API answers for a bad body (the route wrapper parses with parseOrThrow). */
+  function apiMessage(schema: Parameters<typeof parseOrThrow>[0], input: unknown): string {
+    try {
+      parseOrThrow(schema, input, 'body');
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error('parsed');
+  }
+
+  it('say a missing field is required', () => {
+    expect(apiMessage(loginBody, { email: 'ann@jwt.pizza' })).toBe('invalid body: password: is required');
+    expect(apiMessage(orderBody, { franchiseId: 1, storeId: 1 })).toBe('invalid body: items: is required');
+  });
+
+  it('still say what a field of the wrong type should be', () => {
+    expect(apiMessage(loginBody, { email: 'ann@jwt.pizza', password: 42 })).toBe('invalid body: password: must be a string');
+    expect(apiMessage(orderBody, { franchiseId: 1, storeId: 1, items: 'pizza' })).toBe('invalid body: items: must be an array');
+    expect(apiMessage(orderBody, { franchiseId: 1, storeId: 1, items: ['pizza'] })).toBe('invalid body: items.0: must be an object');
+    expect(apiMessage(userListQuery, { page: '1.5' })).toBe('invalid body: page: must be a whole number');
+    expect(apiMessage(userListQuery, { limit: 'ten' })).toBe('invalid body: limit: must be a number');
+  });
+
+  it('keep the messages schemas set themselves', () => {
+    expect(apiMessage(orderBody, { franchiseId: 'x', storeId: 1, items: [{ menuId: 1 }] })).toBe('invalid body: franchiseId: must be a number');
+    expect(apiMessage(loginBody, { email: 'ann@jwt.pizza', password: '' })).toBe('invalid body: password: is required');
+  });
+
+  it('give forms the same words', () => {
+    const parsed = menuItemForm.safeParse({ title: 'Student', description: 'carbs', image: '/p.svg' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.success ? undefined : invalidForm(parsed.error, {}).fieldErrors).toEqual({ price: 'is required' });
   });
 });
