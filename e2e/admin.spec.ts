@@ -34,6 +34,10 @@ test.describe.serial('franchise lifecycle', () => {
     await expect(page.getByRole('status').filter({ hasText: `Store ${storeName} created.` })).toBeVisible();
     const row = page.getByRole('row', { name: new RegExp(storeName) });
     await expect(row).toContainText(formatBtc(0));
+
+    // The users page says whose franchisee they are, by name.
+    await page.goto(`/admin/users?name=${encodeURIComponent(franchisee.name)}`);
+    await expect(page.getByRole('list', { name: 'Roles' })).toContainText(`franchisee · ${franchiseName}`);
   });
 
   test('the franchisee sees revenue from an order at the new store @smoke', async ({ page, request }) => {

@@ -103,6 +103,14 @@ export async function getUserFranchises(actor: AuthUser | undefined, userId: num
   );
 }
 
+/** Franchise names by id, closed franchises too: for showing whose franchisee someone is. */
+export async function franchiseNames(actor: AuthUser | undefined, franchiseIds: number[]): Promise<Map<number, string>> {
+  assertAdmin(actor);
+  if (franchiseIds.length === 0) return new Map();
+  const rows = await db.franchise.findMany({ where: { id: { in: franchiseIds } }, select: { id: true, name: true } });
+  return new Map(rows.map((f) => [f.id, f.name]));
+}
+
 export async function getFranchise(actor: AuthUser | undefined, franchiseId: number): Promise<FranchiseView> {
   assertFranchiseAdmin(actor, franchiseId, 'view this franchise');
   const [franchise] = await loadFranchises([franchiseId], true);

@@ -7,6 +7,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { userListQuery } from '@/lib/api/schemas';
 import { requireAdmin } from '@/lib/auth/session';
+import { franchiseNames } from '@/lib/store/franchises';
 import { listUsers } from '@/lib/store/users';
 import { deleteUserAction } from './actions';
 
@@ -20,6 +21,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   const parsed = userListQuery.safeParse(await searchParams);
   const query = { ...(parsed.success ? parsed.data : userListQuery.parse({})), limit: PAGE_SIZE };
   const { users, more } = await listUsers(admin, query);
+  const franchiseIds = users.flatMap((u) => u.roles.flatMap((r) => (r.role === 'franchisee' ? [r.objectId] : [])));
+  const franchises = await franchiseNames(admin, [...new Set(franchiseIds)]);
   const filtered = query.name !== '*' && query.name !== '';
 
   return (
@@ -51,7 +54,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                   {user.id === admin.id && <span className="ml-2 text-sm font-normal text-char-700">(you)</span>}
                 </span>
                 <span className="break-all text-sm text-char-800">{user.email}</span>
-                <RoleBadges roles={user.roles} />
+                <RoleBadges roles={user.roles} franchiseNames={franchises} />
                 <div className="md:w-20 md:text-right">
                   {/* The server refuses it too (lib/store/users.ts); no button that can only fail. */}
                   {user.id !== admin.id && (
