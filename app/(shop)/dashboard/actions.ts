@@ -17,7 +17,6 @@ export async function updateProfileAction(_previous: FormState, formData: FormDa
   if (!parsed.success) return invalidForm(parsed.error, values);
   try {
     await updateUser(user, user.id, parsed.data);
-    // Other browsers are signed out by the new password; this one stays signed in.
   } catch (error) {
     return failedForm(error, values, { conflict: 'email' });
   }
