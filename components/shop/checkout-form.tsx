@@ -53,6 +53,14 @@ export function CheckoutForm({
     );
   }
   const { lines, count, totalSat, unavailable } = cartLines(cart.items, menu);
+  // What a refused pay offers to do next.
+  const nextStep = state.signedOut
+    ? { href: signInPath('/checkout'), label: 'Sign in' }
+    : state.paidOrderId
+      ? { href: `/delivery/${state.paidOrderId}`, label: `See order #${state.paidOrderId}` }
+      : state.storeClosed
+        ? { href: '/menu', label: 'Choose another store' }
+        : null;
   const choice = findStore(cart.store, franchises);
 
   if (count === 0) {
@@ -76,27 +84,11 @@ export function CheckoutForm({
         <div className="mb-4">
           <Alert>
             {state.message}
-            {state.paidOrderId && (
+            {nextStep && (
               <>
                 {' '}
-                <Link href={`/delivery/${state.paidOrderId}`} className="font-semibold underline underline-offset-2">
-                  See order #{state.paidOrderId}
-                </Link>
-              </>
-            )}
-            {state.storeClosed && (
-              <>
-                {' '}
-                <Link href="/menu" className="font-semibold underline underline-offset-2">
-                  Choose another store
-                </Link>
-              </>
-            )}
-            {state.signedOut && (
-              <>
-                {' '}
-                <Link href={signInPath('/checkout')} className="font-semibold underline underline-offset-2">
-                  Sign in
+                <Link href={nextStep.href} className="font-semibold underline underline-offset-2">
+                  {nextStep.label}
                 </Link>
               </>
             )}
