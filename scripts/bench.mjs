@@ -9,9 +9,10 @@
 //   BENCH_CROSSOVER_PAIRS    slice pairs per round of each crossover case (default 4)
 //   BENCH_CROSSOVER_SLICE_S  seconds per crossover slice (default 5)
 //   BENCH_TWIN_CPUS    the CPUs the crossover's two servers share, as taskset takes them (default 0: one CPU, shared alike)
-//   BENCH_ONLY         comma-separated case ids or groups (menu, telemetry, drill, detect), e.g. menu,order,drill (default: all)
+//   BENCH_ONLY         comma-separated case ids or groups (menu, telemetry, idle, drill, detect), e.g. menu,order,drill (default: all)
 //   BENCH_DRILL_S      seconds the incident drill keeps 20 diners ordering (default 60)
 //   BENCH_DETECT_DRILLS  time-to-detect drills (default 10)
+//   BENCH_IDLE_PAIRS, BENCH_IDLE_S  background work: on/off window pairs (default 3) of this many seconds (default 10)
 //   BENCH_CPU_PROFILE  a directory: the app servers write V8 CPU profiles there (node --cpu-prof) when they stop
 //   BENCH_PORT         first port to use (default 3401)
 //   BENCH_APP_ENV      JSON object of extra settings for the app server, for experiments, e.g.
@@ -22,8 +23,9 @@ import path from 'node:path';
 import { timeToDetect } from './bench/detect.mjs';
 import { DRILL_ADMIN_KEY, orderingDrill } from './bench/drill.mjs';
 import { combineSlices, measure, measureCrossover, measureInterleaved, settle, warmUp } from './bench/measure.mjs';
-import { detectLines, drillLines, markdown, ratioLines, textTable } from './bench/report.mjs';
+import { detectLines, drillLines, idleLines, markdown, ratioLines, textTable } from './bench/report.mjs';
 import { BENCH_ADMIN, ensureBuild, root, startBare, startServer, stopAll } from './bench/servers.mjs';
+import { measureIdle } from './bench/idle.mjs';
 import { crossoverRatios, median, medianInterval } from './bench/stats.mjs';
 
 const durationS = Number(process.env.BENCH_DURATION ?? 10);
@@ -271,6 +273,9 @@ const drillSelected = !only || only.includes('drill');
 const drillS = Number(process.env.BENCH_DRILL_S ?? 60);
 const detectSelected = !only || only.includes('detect');
 const detectDrills = Number(process.env.BENCH_DETECT_DRILLS ?? 10);
+const idleSelected = !only || only.includes('idle') || only.includes('telemetry');
+const idlePairs = Number(process.env.BENCH_IDLE_PAIRS ?? 3);
+const idleWindowS = Number(process.env.BENCH_IDLE_S ?? 10);
 
 function machineInfo() {
   const version = (pkg) => JSON.parse(readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
@@ -375,7 +380,8 @@ function ratios(results, runs) {
 }
 
 async function main() {
-  if (!selected.length && !drillSelected && !detectSelected) throw new Error(`BENCH_ONLY matched no case; ids: ${CASES.map((c) => c.id).join(', ')}, drill, detect`);
+  if (!selected.length && !idleSelected && !drillSelected && !detectSelected) throw new Error(`BENCH_ONLY matched no case; ids: ${CASES.map((c) => c.id).join(', ')}, idle, drill, detect`);
+  if (!(idlePairs >= 1 && idleWindowS > 0)) throw new Error('BENCH_IDLE_PAIRS and BENCH_IDLE_S must be positive numbers');
   if (!(detectDrills >= 1)) throw new Error('BENCH_DETECT_DRILLS must be a positive number');
   const startedAt = Date.now();
   const machine = machineInfo();
@@ -470,6 +476,14 @@ async function main() {
   }
   const results = medianRows(runs);
 
+  let idle;
+  if (idleSelected) {
+    console.log(`\nBackground work: CPU per second of a crossover server with no traffic, telemetry on and off, ${idlePairs} pairs of ${idleWindowS} s ...`);
+    const twinA = await server('twin-a');
+    await settle(twinA);
+    idle = await measureIdle(twinA, { pairs: idlePairs, windowS: idleWindowS, setTelemetry: (on) => setTelemetry(twinA, on) });
+  }
+
   let drill;
   if (drillSelected) {
     console.log(`\nIncident drill: the factory takes 32 s per pizza while 20 diners order for ${drillS} s ...`);
@@ -491,6 +505,7 @@ async function main() {
     results,
     ratios: ratios(results, runs),
     runs,
+    idle,
     drill,
     detect,
     notes: [
@@ -504,6 +519,7 @@ async function main() {
       'Telemetry\'s cost is measured within one process: the app server runs with TELEMETRY_BENCH_TOGGLE=on, and before each slice of a *-telemetry-off case the bench switches its recording and background jobs off (SIGUSR2, confirmed by responses without X-Request-Id), and on again before each slice of the case with telemetry; after each switch it waits BENCH_TOGGLE_SETTLE_MS (2.5 s), so the transition (the background jobs\' first runs after a pause, which a server whose telemetry stays on never makes) falls outside the slices. Two processes of one build differ by several per cent in speed, more than the cost itself; the *-telemetry-off-process cases (a separate TELEMETRY=off server, measured in the same turns) are the cross-check.',
       'Telemetry on/off cases (menu with menu-telemetry-off and menu-telemetry-off-process, order likewise) are measured together, in turns: slices of BENCH_SLICE_S seconds (default 2), A B B A A B …, for the run\'s duration each, so that other work on the machine, which comes and goes over seconds, weighs on both alike. Their req/s is requests over the summed slice time, CPU per request the summed CPU over the requests, and their latencies the median of the slices\'. The telemetry cost is the median, over every pair of slices measured back to back in all rounds, of that pair\'s ratio; the interval is a 95 % percentile bootstrap of that median (2 000 resamples). menu-telemetry-control measures the menu with telemetry on against itself in the same turns (an A/A test): its figure and interval show the method\'s own noise and bias.',
       'The crossover cases (menu-crossover, order-crossover and the A/A control menu-crossover-control) load two app servers of one build at once, one autocannon each at the stated connections, both pinned to one CPU (BENCH_TWIN_CPUS, default 0) and niced below the load generator: the scheduler gives them the same CPU time, and whatever else runs on that CPU slows both at the same moment. One has telemetry on (A) and the other off (B), switched by SIGUSR2 with the 2.5 s pause after each switch, and they swap after every slice (BENCH_CROSSOVER_SLICE_S, default 5 s; BENCH_CROSSOVER_PAIRS pairs per round, default 4), after one unmeasured pair. Each pair of slices gives the A/B ratio √((a₀/b₁)·(a₁/b₀)), in which the two processes\' own speeds cancel; the cost is the median over all pairs of all rounds, with its 95 % bootstrap interval. Each server gets about half a CPU, so the background jobs, whose cost is per second rather than per request, weigh about twice what they would on a server with a whole CPU. In the switch\'s off state the request context\'s AsyncLocalStorage is disabled too, since an enabled one costs on every promise.',
+      'Background work (idle, in the telemetry group): a crossover server (twin-a: niced, pinned like the crossover) with no traffic, its telemetry switched on and off in turns (BENCH_IDLE_PAIRS pairs, default 3, of BENCH_IDLE_S-second windows, default 10 s, each after the 2.5 s pause), gives the median CPU per second in each state. The difference is what the background jobs cost per second, whatever the traffic. Set against the CPU each server had per second in the menu crossover, it is the part of the crossover\'s cost that is per second rather than per request.',
       'Latencies are whole milliseconds (autocannon\'s resolution); <1 means under one millisecond.',
       'Time to detect: on its own server (probe every 15 s, alert evaluation every 2 s, no customer traffic), each drill starts a factory experiment with processingDelayMs 32000 and polls GET /api/alerts until an enabled critical rule has a new firing transition; detect time is that transition\'s `at` minus the configuration version\'s `createdAt`. Then the experiment ends and the next drill waits until no critical rule is firing or pending. Before the drills, keep-firing periods are shortened, the latency rule\'s window is cut to 10 s and the burn-rate rule is turned off (PUT /api/alerts/:id), so that each drill ends within seconds; none of these edits makes a rule fire sooner.',
       'The drill: an experiment sets the factory\'s processingDelayMs to 32000 (the incident); 20 diners each order, wait 1 s and order again; then the experiment ends and every accepted order must become fulfilled. Customer wait is the time POST /api/order took; lost counts accepted orders that were missing or failed at the end.',
@@ -521,6 +537,7 @@ async function main() {
     console.log(`\n${textTable(results)}\n`);
     for (const line of ratioLines(report.ratios)) console.log(line);
   }
+  if (idle) console.log(`\n${idleLines(idle, results).join('\n')}`);
   if (drill) console.log(`\n${drillLines(drill).join('\n')}`);
   if (detect) console.log(`\n${detectLines(detect).join('\n')}`);
   const busy = results.filter((r) => r.otherCpuPct > BUSY_PCT);

@@ -80,6 +80,20 @@ export function drillLines(drill) {
   ];
 }
 
+export function idleLines(idle, results) {
+  const ms = (v) => `${v.toFixed(1)} ms`;
+  const lines = [
+    `Background work with no traffic (median of ${idle.pairs} windows of ${idle.windowS} s per state): ${ms(idle.onMsPerS)} CPU per second with telemetry on, ${ms(idle.offMsPerS)} off; the telemetry jobs cost ${ms(idle.jobsMsPerS)} per second.`,
+  ];
+  for (const off of results.filter((r) => r.id === 'menu-crossover-b')) {
+    const cpuMsPerS = off.reqPerSec * off.serverCpuMsPerReq;
+    lines.push(
+      `In the menu crossover at ${off.connections} connections each server had ${Math.round(cpuMsPerS)} ms CPU per second: the jobs are ${fmt.pct((100 * idle.jobsMsPerS) / cpuMsPerS)} of it, the part of the crossover's cost that is per second, not per request (${fmt.pct(idle.jobsMsPerS / 10)} of a whole CPU).`,
+    );
+  }
+  return lines;
+}
+
 export function detectLines(detect) {
   const ms = (v) => `${Math.round(v).toLocaleString('en-US')} ms`;
   const rules = [...new Set(detect.runs.map((r) => r.rule))].join(', ');
@@ -104,6 +118,7 @@ export function markdown(report) {
     '',
     ...ratioLines(report.ratios).map((l) => `- ${l}`),
     '',
+    ...(report.idle ? ['## Background work', '', ...idleLines(report.idle, report.results).map((l) => `- ${l}`), ''] : []),
     ...(report.drill ? ['## Incident drill', '', ...drillLines(report.drill).map((l) => `- ${l}`), ''] : []),
     ...(report.detect ? ['## Time to detect', '', ...detectLines(report.detect).map((l) => `- ${l}`), ''] : []),
     '## Notes',

@@ -268,7 +268,7 @@ describe.each(targets)('alert engine on $name', (target) => {
   });
 
   // Last: its lease, taken 72 h on, would keep the other tests' engines out.
-  it('reads and writes little when only time has moved: the 1 min buckets again only after a flush, one write for all rules', async () => {
+  it('reads and writes little when only time has moved: the 1 min buckets again only after a flush, one write for all rules, nothing but the lease elsewhere', async () => {
     const { evaluateAlerts } = await import('@/lib/telemetry/alerts/engine');
     const { aggregate, newAggregator } = await import('@/lib/telemetry/aggregate');
     const { flushAggregator } = await import('@/lib/telemetry/flush');
@@ -304,5 +304,10 @@ describe.each(targets)('alert engine on $name', (target) => {
     await flushAggregator(recorder, 'instance-q', db);
     expect((await evaluation(V + 4_000)).bucketReads).toBe(2);
     expect((await evaluation(V + 6_000)).bucketReads).toBe(1);
+
+    // Another instance, while the lease is held, only tries the lease.
+    statements.length = 0;
+    expect((await evaluateAlerts(db, { holder: 'engine-other', config, now: V + 7_000, expectedSince: V })).evaluated).toBe(false);
+    expect(statements).toEqual(['.$executeRaw']);
   });
 });

@@ -299,9 +299,10 @@ function markEvaluated(db: Db, ruleIds: string[], values: Map<string, number | n
 export async function evaluateAlerts(db: Db = appDb, options: EvaluateOptions = {}): Promise<{ evaluated: boolean; events: RecordedEvent[] }> {
   const now = options.now ?? Date.now();
   const config = options.config ?? alertsConfig();
+  // The lease first: the other instances, which do not evaluate, read nothing more.
+  if (!(await takeLease(db, LEASE, options.holder ?? thisInstance().id, config.leaseTtlMs, new Date(now)))) return { evaluated: false, events: [] };
   const allRules = options.rules ?? (await currentRules(db, config));
   const rules = allRules.filter((r) => r.enabled);
-  if (!(await takeLease(db, LEASE, options.holder ?? thisInstance().id, config.leaseTtlMs, new Date(now)))) return { evaluated: false, events: [] };
 
   const rows = new Map((await db.alertRuleState.findMany()).map((r) => [r.ruleId, r]));
   const configRule = rules.find((r) => r.kind === 'config_change');
