@@ -40,3 +40,14 @@ test('a new password signs every other browser out, and keeps this one signed in
     await otherBrowser.close();
   }
 });
+
+test('a page past the end of the order history offers the way back, not a pager to more empty pages', async ({ page, request }) => {
+  const diner = await registerUser(request, 'pages');
+  await signIn(page, diner.email, diner.password);
+  await page.goto('/dashboard?page=50');
+  await expect(page.getByText('No orders on this page')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Order history pages' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Back to your latest orders' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByText('No orders yet')).toBeVisible();
+});

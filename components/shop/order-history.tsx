@@ -46,7 +46,8 @@ export function OrderHistory({ history }: { history: History }) {
           ))}
         </ul>
       )}
-      {(page > 1 || more) && (
+      {/* A page past the end has its own way back (the empty state's link), not a pager to more empty pages. */}
+      {orders.length > 0 && (page > 1 || more) && (
         <nav aria-label="Order history pages" className="mt-4 flex items-center justify-between gap-3">
           {page > 1 ? (
             <ButtonLink href={`/dashboard?page=${page - 1}`} variant="secondary" size="sm">
