@@ -105,6 +105,20 @@ test.describe.serial('franchise lifecycle', () => {
     await page.goto(`/admin/franchises?name=${franchiseName}`);
     await expect(page.getByRole('listitem').filter({ hasText: franchiseName }).first()).toContainText(`0 stores · ${revenue} revenue (${revenue} from 1 closed store)`);
   });
+
+  test('a closed franchise leaves the list and shows under recently closed, with what it earned', async ({ page }) => {
+    await signIn(page, admin.email, admin.password);
+    await page.goto(`/admin/franchises?name=${franchiseName}`);
+    await page.getByRole('button', { name: `Close franchise ${franchiseName}` }).click();
+    await page.getByRole('dialog', { name: `Close ${franchiseName}?` }).getByRole('button', { name: 'Close franchise' }).click();
+    await expect(page.getByRole('button', { name: `Close franchise ${franchiseName}` })).toHaveCount(0);
+    await expect(page.getByText(`No franchise matches “${franchiseName}”`)).toBeVisible();
+
+    await page.goto('/admin/franchises');
+    const closed = page.getByRole('table', { name: 'Closed franchises' });
+    await expect(closed.getByRole('row').nth(1)).toContainText(franchiseName);
+    await expect(closed.getByRole('row', { name: new RegExp(franchiseName) })).toContainText(revenue);
+  });
 });
 
 test('admin adds a pizza to the menu, with field errors first', async ({ page }) => {

@@ -111,6 +111,38 @@ export async function franchiseNames(actor: AuthUser | undefined, franchiseIds: 
   return new Map(rows.map((f) => [f.id, f.name]));
 }
 
+export interface ClosedFranchise {
+  id: number;
+  name: string;
+  closedAt: Date;
+  storeCount: number;
+  /** All it earned, in satoshi: closing keeps its orders. */
+  revenueSat: number;
+}
+
+/** The most recently closed franchises, newest first, with what they earned; `more` when there are older ones. */
+export async function recentlyClosedFranchises(actor: AuthUser | undefined, limit: number): Promise<{ franchises: ClosedFranchise[]; more: boolean }> {
+  assertAdmin(actor);
+  const rows = await db.franchise.findMany({
+    where: { closedAt: { not: null } },
+    orderBy: [{ closedAt: 'desc' }, { id: 'desc' }],
+    take: limit + 1,
+    select: { id: true, name: true, closedAt: true, stores: { select: { id: true } } },
+  });
+  const shown = rows.slice(0, limit);
+  const revenue = await revenueByStore(shown.flatMap((f) => f.stores.map((s) => s.id)));
+  return {
+    franchises: shown.map((f) => ({
+      id: f.id,
+      name: f.name,
+      closedAt: f.closedAt!,
+      storeCount: f.stores.length,
+      revenueSat: f.stores.reduce((sum, store) => sum + (revenue.get(store.id) ?? 0), 0),
+    })),
+    more: rows.length > limit,
+  };
+}
+
 export async function getFranchise(actor: AuthUser | undefined, franchiseId: number): Promise<FranchiseView> {
   assertFranchiseAdmin(actor, franchiseId, 'view this franchise');
   const [franchise] = await loadFranchises([franchiseId], true);

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ClosedFranchises } from '@/components/admin/closed-franchises';
 import { ConfirmAction } from '@/components/admin/confirm-action';
 import { CreateFranchiseForm } from '@/components/admin/create-franchise-form';
 import { NameFilter } from '@/components/admin/name-filter';
@@ -10,12 +11,13 @@ import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { Price } from '@/components/ui/price';
 import { franchiseListQuery } from '@/lib/api/schemas';
 import { requireAdmin } from '@/lib/auth/session';
-import { listFranchises, withAllTimeRevenue } from '@/lib/store/franchises';
+import { listFranchises, recentlyClosedFranchises, withAllTimeRevenue } from '@/lib/store/franchises';
 import { closeFranchiseAction, createFranchiseAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Franchises · Admin' };
 
 const PAGE_SIZE = 10;
+const CLOSED_SHOWN = 10;
 
 /** The start of the close dialog's warning, right for no store, one and several. */
 const storesThatClose = (count: number) =>
@@ -28,6 +30,8 @@ export default async function AdminFranchisesPage({ searchParams }: { searchPara
   const listed = await listFranchises(user, query);
   const franchises = await withAllTimeRevenue(listed.franchises);
   const filtered = query.name !== '*' && query.name !== '';
+  // Under the whole list only: its first page, unfiltered.
+  const closed = query.page === 0 && !filtered ? await recentlyClosedFranchises(user, CLOSED_SHOWN) : undefined;
 
   return (
     <>
@@ -119,6 +123,7 @@ export default async function AdminFranchisesPage({ searchParams }: { searchPara
         hasMore={listed.more}
         query={filtered ? { name: query.name } : {}}
       />
+      {closed && <ClosedFranchises {...closed} />}
     </>
   );
 }
