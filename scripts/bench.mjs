@@ -22,10 +22,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { timeToDetect } from './bench/detect.mjs';
 import { DRILL_ADMIN_KEY, orderingDrill } from './bench/drill.mjs';
+import { measureIdle } from './bench/idle.mjs';
 import { combineSlices, measure, measureCrossover, measureInterleaved, settle, warmUp } from './bench/measure.mjs';
 import { detectLines, drillLines, idleLines, markdown, ratioLines, textTable } from './bench/report.mjs';
 import { BENCH_ADMIN, ensureBuild, root, startBare, startServer, stopAll } from './bench/servers.mjs';
-import { measureIdle } from './bench/idle.mjs';
 import { crossoverRatios, median, medianInterval } from './bench/stats.mjs';
 
 const durationS = Number(process.env.BENCH_DURATION ?? 10);
