@@ -3,6 +3,14 @@ import { LocalDateTime } from '@/components/ui/local-time';
 import { Price } from '@/components/ui/price';
 import type { ClosedFranchise } from '@/lib/store/franchises';
 
+/** The header cells, each with its padding and alignment. */
+const COLUMNS = [
+  ['Franchise', 'py-2 pr-3'],
+  ['Closed', 'px-3 py-2'],
+  ['Stores', 'px-3 py-2 text-right'],
+  ['Revenue', 'py-2 pl-3 text-right'],
+] as const;
+
 /** Closed franchises, newest first: when each closed and what it earned (its orders are kept). */
 export function ClosedFranchises({ franchises, more }: { franchises: ClosedFranchise[]; more: boolean }) {
   if (franchises.length === 0) return null;
@@ -20,18 +28,11 @@ export function ClosedFranchises({ franchises, more }: { franchises: ClosedFranc
           <caption className="sr-only">Closed franchises</caption>
           <thead className="border-b border-char-900/10 text-char-700">
             <tr>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                Franchise
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Closed
-              </th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">
-                Stores
-              </th>
-              <th scope="col" className="py-2 pl-3 text-right font-medium">
-                Revenue
-              </th>
+              {COLUMNS.map(([label, place]) => (
+                <th key={label} scope="col" className={`${place} font-medium`}>
+                  {label}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody className="divide-y divide-char-900/5">
