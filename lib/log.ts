@@ -102,14 +102,13 @@ function enqueue(stream: 0 | 1, line: string): void {
   else b.timer ??= setTimeout(flushLogs, FLUSH_MS).unref();
 }
 
-/** The ISO time now. Date#toISOString is costly on a hot path, so it runs once a second and the milliseconds are appended. */
+/** An ISO time (now by default). Date#toISOString is costly on a hot path, so it runs once a second and the milliseconds are appended. */
 let clock = { second: -1, prefix: '' };
-function isoNow(): string {
-  const ms = Date.now();
+function isoTime(ms = Date.now()): string {
   const second = Math.floor(ms / 1000);
   // "2026-12-07T01:05:36."
   if (second !== clock.second) clock = { second, prefix: new Date(second * 1000).toISOString().slice(0, 20) };
-  const milli = ms - second * 1000;
+  const milli = Math.floor(ms - second * 1000);
   return `${clock.prefix}${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
 }
 
@@ -137,8 +136,8 @@ export const jsonString = memo((value) => JSON.stringify(redactText(value)), 10_
 /** Warnings and errors go to stderr (1), the rest to stdout (0). */
 const streamOf = (level: Level): 0 | 1 => (level === 'error' || level === 'warn' ? 1 : 0);
 
-const head = (level: Level, msg: string, reqId: string | undefined) =>
-  `{"level":"${level}","time":"${isoNow()}","msg":${messageJson(msg)}${reqId ? `,"reqId":${JSON.stringify(reqId)}` : ''}`;
+const head = (level: Level, msg: string, reqId: string | undefined, at?: number) =>
+  `{"level":"${level}","time":"${isoTime(at)}","msg":${messageJson(msg)}${reqId ? `,"reqId":${JSON.stringify(reqId)}` : ''}`;
 
 function write(level: Level, msg: string, fields: Fields = {}): void {
   const body = JSON.stringify(serialise(fields));
@@ -156,9 +155,10 @@ export const log = {
   /**
    * The cheap path for per-call lines: `fieldsJson` is the fields as JSON text (`,"key":value…`),
    * every string in it made by `jsonString` (so redacted), every key a constant that names no secret.
+   * `at` (epoch ms) is when it happened, when the line is written later.
    */
-  json: (level: Level, msg: string, fieldsJson: string, requestId?: string) =>
-    enqueue(streamOf(level), `${head(level, msg, requestId ?? currentRequest()?.requestId)}${fieldsJson}}`),
+  json: (level: Level, msg: string, fieldsJson: string, requestId?: string, at?: number) =>
+    enqueue(streamOf(level), `${head(level, msg, requestId ?? currentRequest()?.requestId, at)}${fieldsJson}}`),
 };
 
 const STACK_FRAME = /\n\s+at .*/g;

@@ -5,7 +5,7 @@ import { log } from '@/lib/log';
 import { FACTORY_KINDS, inFlightSummary, REQUEST_KINDS } from './inflight';
 import { thisInstance } from './instance';
 import { DURATION_BUCKETS_S } from './prometheus';
-import { addSink } from './record';
+import { addSink, drainRecorded } from './record';
 
 /**
  * Optional OTLP/HTTP metric push with the official OpenTelemetry SDK, for when
@@ -64,6 +64,7 @@ export async function startOtlpPush(config: NonNullable<TelemetryConfig['otlp']>
 
 /** Flushes and stops the push (tests, shutdown). */
 export async function stopOtlpPush(): Promise<void> {
+  drainRecorded();
   await globalForOtlp.__jwtPizzaOtlp?.shutdown();
   globalForOtlp.__jwtPizzaOtlp = undefined;
 }

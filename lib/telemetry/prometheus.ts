@@ -6,7 +6,7 @@ import { breakerState } from '@/lib/factory-client/breaker';
 import { log } from '@/lib/log';
 import { FACTORY_KINDS, inFlightSummary, REQUEST_KINDS } from './inflight';
 import type { CallKind } from './labels';
-import { addSink, type FinishedCall } from './record';
+import { addSink, drainRecorded, type FinishedCall } from './record';
 
 /**
  * This instance's metrics in Prometheus' text format (GET /api/metrics). The registry lives
@@ -252,6 +252,7 @@ export function prometheusMetrics(): Metrics {
 
 export async function metricsExposition(): Promise<{ contentType: string; body: string }> {
   const { registry } = prometheusMetrics();
+  drainRecorded();
   return { contentType: registry.contentType, body: await registry.metrics() };
 }
 
