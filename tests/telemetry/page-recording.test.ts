@@ -64,7 +64,12 @@ async function recorder() {
   return { recorded, inFlight: () => inFlightSummary(REQUEST_KINDS) };
 }
 
-const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** The responses' 'close' events have run, and the calls they ended are drained to the sinks. */
+async function settled() {
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const { drainRecorded } = await import('@/lib/telemetry/record');
+  drainRecorded();
+}
 
 describe('page and server action recording', () => {
   it('tracks a page while it renders and records it under its route template, with the request id', async () => {
