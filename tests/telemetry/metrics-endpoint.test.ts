@@ -1,24 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import parsePrometheusTextFormat, { type ParsedFamily } from 'parse-prometheus-text-format';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestEnv } from './support/env';
+import { describe, expect, it } from 'vitest';
+import { useMigratedTestEnv } from './support/env';
 
 /** GET /api/metrics: valid Prometheus exposition, histograms far above the budget, the optional token. */
 
 const TOKEN = 'metrics-token-for-tests-0123';
-const env = useTestEnv({ METRICS_TOKEN: TOKEN });
-
-beforeAll(async () => {
-  const { migrate } = await import('@/lib/db/migrate');
-  await migrate('sqlite', env.databaseUrl);
-});
-
-afterAll(async () => {
-  const { getDb } = await import('@/lib/db');
-  await getDb().$disconnect();
-  env.cleanup();
-});
+useMigratedTestEnv({ METRICS_TOKEN: TOKEN });
 
 /**
  * The parser keeps one histogram per family and loses other labels, so each labelled

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestEnv } from './support/env';
+import { describe, expect, it } from 'vitest';
+import { useMigratedTestEnv } from './support/env';
 
 /**
  * Finished calls leave the in-flight registry at once and are aggregated, exported and logged in
@@ -7,18 +7,7 @@ import { useTestEnv } from './support/env';
  * every call that has ended, queued or not.
  */
 
-const env = useTestEnv();
-
-beforeAll(async () => {
-  const { migrate } = await import('@/lib/db/migrate');
-  await migrate('sqlite', env.databaseUrl);
-});
-
-afterAll(async () => {
-  const { getDb } = await import('@/lib/db');
-  await getDb().$disconnect();
-  env.cleanup();
-});
+useMigratedTestEnv();
 
 const factoryCall = { kind: 'factory', series: '/api/order', method: 'POST', origin: 'live' } as const;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
