@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useMigratedTestEnv } from './support/env';
 
@@ -38,5 +40,11 @@ describe('the record queue', () => {
     await flushTelemetry(getDb());
     const rows = await getDb().latencyBucket.findMany({ where: { series: '/just-ended', resolution: 10 } });
     expect(rows.reduce((sum, row) => sum + row.count, 0)).toBe(2);
+  });
+
+  it('logs the calls that ended just before the process exits', () => {
+    const script = path.join(import.meta.dirname, 'support', 'exit-after-call.ts');
+    const stdout = execFileSync(process.execPath, ['--conditions', 'react-server', '--import', 'tsx', script], { encoding: 'utf8', env: process.env });
+    expect(stdout).toContain('"target":"/last-words"');
   });
 });
