@@ -56,7 +56,12 @@ const globalForTelemetry = globalThis as unknown as { __jwtPizzaTelemetry?: Runt
 
 export function telemetryRuntime(): Runtime {
   if (!globalForTelemetry.__jwtPizzaTelemetry) {
-    globalForTelemetry.__jwtPizzaTelemetry = { enabled: env().telemetry.enabled, aggregator: newAggregator(), sinks: [{ name: 'log', sink: logCall }], queued: [] };
+    globalForTelemetry.__jwtPizzaTelemetry = {
+      enabled: env().telemetry.enabled,
+      aggregator: newAggregator(),
+      sinks: [{ name: 'log', sink: logCall }],
+      queued: [],
+    };
     // The last calls' log lines, written after the log's own exit flush may have run.
     process.once('exit', () => {
       drainRecorded();
@@ -92,10 +97,10 @@ export function drainRecorded(): void {
   const calls = runtime.queued;
   if (calls.length === 0) return;
   runtime.queued = [];
+  const { aggregator, sinks } = runtime;
   for (const call of calls) {
     const labelKey = labelKeyOf(call);
-    aggregate(runtime.aggregator, call, call.startedAt + call.durationMs, call.durationMs, call.timedOut, labelKey);
-    const { sinks } = runtime;
+    aggregate(aggregator, call, call.startedAt + call.durationMs, call.durationMs, call.timedOut, labelKey);
     for (let i = 0; i < sinks.length; i++) {
       const { name, sink } = sinks[i]!;
       try {
